@@ -1,0 +1,49 @@
+"""Settings for building the News Digest site (see README.md, "Settings")."""
+
+AUTHOR = "News Digest"
+SITENAME = "News Digest"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "UTC"
+# The interface language of the pages; one of NEWS_DIGEST_INTERFACE_LANGUAGES.
+DEFAULT_LANG = "en"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["news_digest"]
+THEME = "theme"
+
+# Languages articles are written in; detection picks among them, a `Lang:` line overrides.
+NEWS_DIGEST_LANGUAGES = ["fr", "ar", "en"]
+NEWS_DIGEST_INTERFACE_LANGUAGES = ["en", "fr", "ar"]
+
+# Raw articles are `.txt` files anywhere under content/; pages live in content/pages/.
+ARTICLE_PATHS = [""]
+ARTICLE_EXCLUDES = ["pages"]
+PAGE_PATHS = ["pages"]
+
+# Addresses come from the file name, never from the title, whatever the article's language.
+ARTICLE_URL = ARTICLE_LANG_URL = "articles/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "articles/{slug}.html"
+PAGE_URL = PAGE_LANG_URL = "pages/{slug}.html"
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "pages/{slug}.html"
+
+# Only the pages this theme has; taxonomies arrive with the topic and actor analysis.
+DIRECT_TEMPLATES = ["index"]
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+# No feeds yet: correct feed ids need an absolute SITEURL (see publishconf.py).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Everything a template prints is escaped unless it is marked safe on purpose.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+RELATIVE_URLS = True

@@ -1,0 +1,56 @@
+"""Pelican adapter: the generator that writes the JSON data export under `api/`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from .pipeline.document import ArticleDocument
+
+EXPORT_SCHEMA_VERSION = 1
+
+
+def article_record(article: Any) -> dict[str, Any]:
+    """One article of `api/articles.json`; fields in a fixed order so the file diffs well."""
+    doc: ArticleDocument = article.digest
+    return {
+        "id": doc.article_id,
+        "source": doc.source,
+        "lang": doc.lang,
+        "title": doc.title,
+        "url": article.url,
+        "date": doc.date.isoformat() if doc.date else None,
+        "section": doc.section,
+        "headline": doc.headline,
+        "lede": doc.lede,
+        "outlet": doc.outlet,
+        "place": doc.dateline.place if doc.dateline else None,
+        "source_url": doc.url,
+        "authors": doc.authors,
+        "tags": doc.tags,
+        "paragraphs": len(doc.paragraphs),
+    }
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    """Write `data` as stable, readable UTF-8 JSON, creating folders as needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+class DigestExportGenerator(Generator):
+    """Writes `api/articles.json` from the articles the articles generator read."""
+
+    def generate_context(self) -> None:
+        """Nothing to add to the context: the export reads what the other generators built."""
+
+    def generate_output(self, writer: Any) -> None:
+        """Write the export files."""
+        digest_articles = (article for article in self.context.get("articles", []) if hasattr(article, "digest"))
+        articles = sorted(digest_articles, key=lambda article: article.digest.article_id)
+        export_dir = Path(self.output_path) / self.settings["NEWS_DIGEST_API_PATH"]
+        write_json(export_dir / "articles.json",
+                   {"version": EXPORT_SCHEMA_VERSION, "articles": [article_record(a) for a in articles]})

@@ -1,0 +1,1 @@
+"""The analysis pipeline: plain typed functions and dataclasses, no Pelican or Jinja imports."""

@@ -1,0 +1,110 @@
+"""The per-article pipeline: named stages that declare what they require and assign, run in a checked order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import AnalysisConfig
+from .dates import assign_date
+from .decoding import decode_article
+from .document import ArticleDocument, Problem
+from .header import read_header
+from .identifiers import article_id
+from .language import LanguageDetector, identify_language
+from .segment import segment
+from .text import normalise_display
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named step of the pipeline and the document fields it reads and writes."""
+
+    name: str
+    requires: frozenset[str]
+    assigns: frozenset[str]
+    run: Callable[[ArticleDocument, "ArticlePipeline"], None]
+
+
+def _stage(name: str, requires: set[str], assigns: set[str], run: Callable[[ArticleDocument, "ArticlePipeline"], None]) -> Stage:
+    return Stage(name, frozenset(requires), frozenset(assigns), run)
+
+
+# Fields every document has as soon as its text is decoded.
+_DECODED_FIELDS = frozenset({"source", "article_id", "text", "encoding"})
+
+STAGES: dict[str, Stage] = {
+    stage.name: stage
+    for stage in (
+        _stage("header", {"text"}, {"header", "body_start"}, lambda doc, _: read_header(doc)),
+        _stage("segment", {"text", "header", "body_start"},
+               {"body", "section", "headline", "title", "lede", "dateline", "paragraphs", "outlet", "url", "authors", "tags"},
+               lambda doc, _: segment(doc)),
+        _stage("language", {"header", "title", "lede", "paragraphs"}, {"lang", "lang_origin", "direction"},
+               lambda doc, pipeline: identify_language(doc, pipeline.config.languages, pipeline.detector)),
+        _stage("date", {"header"}, {"date"}, lambda doc, _: assign_date(doc)),
+    )
+}
+
+
+class PipelineConfigError(ValueError):
+    """The configured stage list names an unknown stage or runs one before what it requires."""
+
+
+def resolve_stages(names: tuple[str, ...]) -> tuple[Stage, ...]:
+    """The stages in the configured order, after checking each one's requirements are met before it."""
+    available = set(_DECODED_FIELDS)
+    stages = []
+    for name in names:
+        if name not in STAGES:
+            raise PipelineConfigError(f"unknown pipeline stage {name!r}; known stages: {', '.join(STAGES)}")
+        stage = STAGES[name]
+        if missing := stage.requires - available:
+            raise PipelineConfigError(f"stage {name!r} needs {sorted(missing)}, which no earlier stage assigns")
+        available |= stage.assigns
+        stages.append(stage)
+    return tuple(stages)
+
+
+class ArticlePipeline:
+    """Reads article files into documents: a pure function of the bytes, the path and the config."""
+
+    def __init__(self, config: AnalysisConfig) -> None:
+        self.config = config
+        self.stages = resolve_stages(config.stages)
+        self.detector = LanguageDetector()
+
+    def read(self, path: Path, source: str) -> ArticleDocument:
+        """Read and analyse the file at `path`; `source` is its path relative to the content folder."""
+        try:
+            size = path.stat().st_size
+            if size > self.config.max_article_bytes:
+                return self._rejected(source, Problem(
+                    f"is {size / 1_000_000:.1f} MB, more than NEWS_DIGEST_MAX_ARTICLE_BYTES "
+                    f"({self.config.max_article_bytes / 1_000_000:.1f} MB); it was skipped",
+                    "Split it into articles, or raise NEWS_DIGEST_MAX_ARTICLE_BYTES", fatal=True))
+            raw = path.read_bytes()
+        except OSError as error:
+            return self._rejected(source, Problem(
+                f"cannot be read ({error.strerror or error})", "Check that the file exists and is readable", fatal=True))
+        return self.analyse(raw, source)
+
+    def analyse(self, raw: bytes, source: str) -> ArticleDocument:
+        """Decode `raw` and run every stage; stop at the first fatal problem."""
+        decoded = decode_article(raw)
+        doc_id, lossy = article_id(source)
+        doc = ArticleDocument(source=source, article_id=doc_id, text=normalise_display(decoded.text),
+                              encoding=decoded.encoding, problems=list(decoded.problems))
+        if lossy:
+            doc.warn(f"the file name has letters outside Latin script, so its page id is {doc_id!r}",
+                     "Rename the file with Latin letters, digits and hyphens for a readable address")
+        for stage in self.stages:
+            if doc.rejected:
+                break
+            stage.run(doc, self)
+        return doc
+
+    def _rejected(self, source: str, problem: Problem) -> ArticleDocument:
+        doc_id, _ = article_id(source)
+        return ArticleDocument(source=source, article_id=doc_id, text="", problems=[problem])

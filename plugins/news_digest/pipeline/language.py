@@ -1,0 +1,108 @@
+"""Per-article language: a `Lang:` line wins, else the writing system, else py3langid among the site's languages."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from .document import ArticleDocument
+
+# The first word of a letter's Unicode name, mapped to its ISO 15924 script code.
+_SCRIPT_OF_NAME: dict[str, str] = {
+    "LATIN": "Latn", "ARABIC": "Arab", "CYRILLIC": "Cyrl", "HEBREW": "Hebr", "GREEK": "Grek",
+    "DEVANAGARI": "Deva", "BENGALI": "Beng", "TAMIL": "Taml", "THAI": "Thai", "ARMENIAN": "Armn",
+    "GEORGIAN": "Geor", "ETHIOPIC": "Ethi", "CJK": "Hani", "HIRAGANA": "Jpan", "KATAKANA": "Jpan",
+    "HANGUL": "Kore", "SYRIAC": "Syrc", "THAANA": "Thaa",
+}
+_SCRIPT_ALIASES = {"Hans": "Hani", "Hant": "Hani"}
+_RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
+_SAMPLE_CHARS = 4000
+
+
+def script_of_text(text: str) -> str | None:
+    """The ISO 15924 code of the script most of the text's letters are written in."""
+    counts: Counter[str] = Counter()
+    for char in text[:_SAMPLE_CHARS]:
+        if char.isalpha():
+            counts[_SCRIPT_OF_NAME.get(unicodedata.name(char, "").split(" ", 1)[0], "Zyyy")] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def script_of_language(code: str) -> str | None:
+    """The script a language is usually written in, from CLDR's likely subtags."""
+    likely = get_global("likely_subtags").get(code.replace("-", "_"))
+    # Likely subtags look like `ar_Arab_EG`; the script is the four-letter part.
+    script = next((part for part in (likely or "").split("_") if len(part) == 4 and part.istitle()), None)
+    return _SCRIPT_ALIASES.get(script, script)
+
+
+def text_direction(code: str) -> str:
+    """'rtl' or 'ltr' for a language code, from Babel's locale data."""
+    try:
+        return Locale.parse(code.replace("-", "_")).text_direction
+    except (UnknownLocaleError, ValueError):
+        return "rtl" if script_of_language(code) in _RTL_SCRIPTS else "ltr"
+
+
+@dataclass
+class LanguageDetector:
+    """Identifies languages; loads the py3langid model once, on first use."""
+
+    _identifier: LanguageIdentifier | None = None
+    _restricted_to: tuple[str, ...] | None = field(default=None)
+
+    def classify(self, text: str, candidates: tuple[str, ...] | None) -> str:
+        """The most likely language of `text`, among `candidates` when given."""
+        if self._identifier is None:
+            self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        if candidates != self._restricted_to:
+            self._identifier.set_languages(list(candidates) if candidates else None)
+            self._restricted_to = candidates
+        return self._identifier.classify(text)[0]
+
+
+def _sample(doc: ArticleDocument) -> str:
+    parts = [doc.title, doc.lede or "", *doc.paragraphs[:6]]
+    return "\n".join(part for part in parts if part)[:_SAMPLE_CHARS]
+
+
+def identify_language(doc: ArticleDocument, languages: tuple[str, ...], detector: LanguageDetector) -> None:
+    """Assign `lang`, `lang_origin` and `direction`."""
+    if "lang" in doc.header:
+        declared = doc.header["lang"]
+        code = declared.value.strip().lower().replace("_", "-")
+        if script_of_language(code) is not None:
+            doc.lang, doc.lang_origin = code, "metadata"
+            if code not in languages:
+                doc.warn(f"`Lang: {code}` is not one of NEWS_DIGEST_LANGUAGES {list(languages)}",
+                         "Add it to NEWS_DIGEST_LANGUAGES in pelicanconf.py if the site should hold it", declared.line)
+        else:
+            doc.warn(f"`Lang: {declared.value}` is not a language code; the language was detected instead",
+                     "Use a code such as fr, ar or en", declared.line)
+    if doc.lang is None:
+        _detect(doc, languages, detector)
+    doc.direction = text_direction(doc.lang or languages[0])
+
+
+def _detect(doc: ArticleDocument, languages: tuple[str, ...], detector: LanguageDetector) -> None:
+    sample = _sample(doc)
+    script = script_of_text(sample)
+    if script is None:
+        doc.lang, doc.lang_origin = languages[0], "default"
+        doc.warn(f"has no letters to detect its language from; it is treated as {languages[0]!r}",
+                 "Add a `Lang:` line to say which language it is in")
+        return
+    candidates = tuple(code for code in languages if script_of_language(code) == script)
+    if len(candidates) == 1:
+        doc.lang, doc.lang_origin = candidates[0], "script"
+    elif candidates:
+        doc.lang = detector.classify(sample, candidates)
+    else:
+        doc.lang = detector.classify(sample, None)
+        doc.warn(f"seems to be in {doc.lang!r} ({script} script), which is not one of NEWS_DIGEST_LANGUAGES "
+                 f"{list(languages)}", "Add a `Lang:` line, or add the language to NEWS_DIGEST_LANGUAGES")

@@ -1,0 +1,65 @@
+"""Pelican adapter: a reader that turns raw `.txt` news articles into Pelican articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from pelican.readers import BaseReader
+
+from .pipeline.article_pipeline import ArticlePipeline
+from .pipeline.document import ArticleDocument
+from .settings import analysis_config
+
+logger = logging.getLogger(__name__)
+
+# Pelican requires a date on every article; undated ones get this one, flagged `date_known = False`,
+# so they sort last and templates show "date unknown". Never the file's mtime: builds stay reproducible.
+UNDATED = dt.datetime(1970, 1, 1)
+
+
+def render_paragraphs(paragraphs: list[str]) -> str:
+    """The article body as HTML: one escaped `<p>` per paragraph, nothing from the text interpreted."""
+    return "\n".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
+
+
+class NewsTextReader(BaseReader):
+    """Reads plain-text news articles (`.txt`) through the analysis pipeline."""
+
+    enabled = True
+    file_extensions = ["txt"]
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self.pipeline = ArticlePipeline(analysis_config(settings))
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Analyse one file; log its problems; mark it `skip` when it cannot become a page."""
+        source = Path(os.path.relpath(source_path, self.settings["PATH"])).as_posix()
+        doc = self.pipeline.read(Path(source_path), source)
+        for problem in doc.problems:
+            logger.warning("news_digest.reader: %s", problem.describe(source))
+        if doc.rejected:
+            return "", {"status": "skip", "title": source}
+        return render_paragraphs(doc.paragraphs), self._metadata(doc)
+
+    def _metadata(self, doc: ArticleDocument) -> dict[str, Any]:
+        metadata: dict[str, Any] = {
+            "title": doc.title,
+            "slug": doc.article_id,
+            "lang": doc.lang,
+            "date": doc.date or UNDATED,
+            "date_known": doc.date is not None,
+            "digest": doc,
+        }
+        if doc.lede:
+            metadata["summary"] = f"<p>{escape(doc.lede, quote=False)}</p>"
+        if doc.tags:
+            metadata["tags"] = self.process_metadata("tags", ", ".join(doc.tags))
+        if doc.authors:
+            metadata["authors"] = self.process_metadata("authors", ", ".join(doc.authors))
+        return metadata

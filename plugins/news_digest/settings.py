@@ -1,0 +1,106 @@
+"""The plugin's settings: one table of defaults with help text, validated once at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import SettingsError
+from .pipeline.config import AnalysisConfig
+
+Checker = Callable[[str, Any], Any]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its name, default, help text and a checker that returns the clean value."""
+
+    name: str
+    default: Any
+    help: str
+    check: Checker
+
+
+def _language_code(name: str, code: Any) -> str:
+    if not isinstance(code, str) or not code:
+        raise SettingsError(f"{name}: {code!r} is not a language code; use codes such as 'fr', 'ar', 'en'")
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError) as error:
+        raise SettingsError(f"{name}: {code!r} is not a language Babel knows ({error})") from None
+    return code
+
+
+def _language_list(name: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
+        raise SettingsError(f"{name}: expected a non-empty list of language codes such as ['fr', 'ar', 'en'], got {value!r}")
+    codes = tuple(_language_code(name, code) for code in value)
+    if len(set(codes)) != len(codes):
+        raise SettingsError(f"{name}: {list(codes)!r} lists a language twice")
+    return codes
+
+
+def _positive_int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise SettingsError(f"{name}: expected a positive whole number, got {value!r}")
+    return value
+
+
+def _relative_folder(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip("/") or ".." in value.split("/") or value.startswith("/"):
+        raise SettingsError(f"{name}: expected a folder inside the output such as 'api', got {value!r}")
+    return value.strip("/")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "NEWS_DIGEST_LANGUAGES",
+        ("fr", "ar", "en"),
+        "Languages articles may be written in. Detection chooses among these; a `Lang:` line overrides it.",
+        _language_list,
+    ),
+    Setting(
+        "NEWS_DIGEST_INTERFACE_LANGUAGES",
+        ("en", "fr", "ar"),
+        "Languages the interface is offered in; each needs a catalogue under theme/translations/. "
+        "DEFAULT_LANG must be one of them.",
+        _language_list,
+    ),
+    Setting(
+        "NEWS_DIGEST_MAX_ARTICLE_BYTES",
+        5_000_000,
+        "Articles larger than this many bytes are skipped with a warning (a news article is a few KB).",
+        _positive_int,
+    ),
+    Setting(
+        "NEWS_DIGEST_API_PATH",
+        "api",
+        "Folder of the output that receives the JSON data export (articles.json).",
+        _relative_folder,
+    ),
+)
+
+
+def apply_settings(settings: MutableMapping[str, Any]) -> None:
+    """Fill in defaults and replace every value by its checked form; raise SettingsError on the first bad one."""
+    for setting in SETTINGS:
+        settings.setdefault(setting.name, setting.default)
+        settings[setting.name] = setting.check(setting.name, settings[setting.name])
+    interface = settings["NEWS_DIGEST_INTERFACE_LANGUAGES"]
+    default_lang = settings.get("DEFAULT_LANG")
+    if default_lang not in interface:
+        raise SettingsError(
+            f"DEFAULT_LANG: {default_lang!r} is not in NEWS_DIGEST_INTERFACE_LANGUAGES {list(interface)!r}; "
+            "add it there or choose one of those"
+        )
+
+
+def analysis_config(settings: MutableMapping[str, Any]) -> AnalysisConfig:
+    """The Pelican-free configuration the analysis pipeline runs with."""
+    return AnalysisConfig(
+        languages=tuple(settings["NEWS_DIGEST_LANGUAGES"]),
+        max_article_bytes=settings["NEWS_DIGEST_MAX_ARTICLE_BYTES"],
+    )

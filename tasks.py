@@ -1,0 +1,122 @@
+"""Invoke tasks for building, previewing, testing and publishing the digest (Pelican quickstart style)."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+from pelican import main as pelican_main
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+PROJECT_DIR = Path(__file__).resolve().parent
+SETTINGS_FILE_BASE = PROJECT_DIR / "pelicanconf.py"
+SETTINGS_FILE_PUBLISH = PROJECT_DIR / "publishconf.py"
+
+
+def _settings(settings_file: Path) -> dict:
+    settings = dict(DEFAULT_CONFIG)
+    settings.update(get_settings_from_file(str(settings_file)))
+    return settings
+
+
+CONFIG = {
+    "settings_base": str(SETTINGS_FILE_BASE),
+    "settings_publish": str(SETTINGS_FILE_PUBLISH),
+    "deploy_path": _settings(SETTINGS_FILE_BASE)["OUTPUT_PATH"],
+    "github_pages_branch": "gh-pages",
+    "github_pages_remote": "origin",
+    "commit_message": "Publish the digest",
+    "host": "127.0.0.1",
+    "port": 8000,
+}
+
+
+def pelican_run(arguments: str) -> None:
+    """Run Pelican in this process with the given command-line arguments."""
+    pelican_main(shlex.split(arguments))
+
+
+def _output_dir() -> Path:
+    """The output folder, refusing anything that is not strictly inside the project."""
+    output = (PROJECT_DIR / CONFIG["deploy_path"]).resolve()
+    if output == PROJECT_DIR or PROJECT_DIR not in output.parents:
+        sys.exit(f"refusing to touch {output}: OUTPUT_PATH must be a folder inside {PROJECT_DIR}")
+    return output
+
+
+@task
+def clean(c):
+    """Remove the generated site."""
+    output = _output_dir()
+    if output.exists():
+        shutil.rmtree(output)
+
+
+@task
+def build(c):
+    """Build the site from content/ with the development settings."""
+    pelican_run(f"-s {CONFIG['settings_base']}")
+
+
+@task
+def rebuild(c):
+    """Clean, then build."""
+    pelican_run(f"-d -s {CONFIG['settings_base']}")
+
+
+@task
+def regenerate(c):
+    """Rebuild automatically whenever content, theme or settings change."""
+    pelican_run(f"-r -s {CONFIG['settings_base']}")
+
+
+@task
+def serve(c, port=None):
+    """Serve the built site at http://127.0.0.1:PORT/ (default 8000)."""
+    pelican_run(f"-l -s {CONFIG['settings_base']} -b {CONFIG['host']} -p {port or CONFIG['port']}")
+
+
+@task
+def reserve(c, port=None):
+    """Build, then serve."""
+    build(c)
+    serve(c, port)
+
+
+@task
+def preview(c):
+    """Build with the publishing settings (publishconf.py)."""
+    pelican_run(f"-s {CONFIG['settings_publish']}")
+
+
+@task
+def gh_pages(c, push=True):
+    """Build with the publishing settings and commit the output to the gh-pages branch (and push it)."""
+    preview(c)
+    push_flag = f"-p -r {CONFIG['github_pages_remote']}" if push else ""
+    c.run(f"ghp-import -n -b {CONFIG['github_pages_branch']} -m {shlex.quote(CONFIG['commit_message'])} "
+          f"{push_flag} {shlex.quote(str(_output_dir()))}")
+
+
+@task
+def translations(c):
+    """Extract interface strings into the template and update every language's catalogue."""
+    c.run("pybabel extract -F babel.cfg --no-location --sort-output --omit-header "
+          "-o theme/translations/messages.pot .")
+    c.run("pybabel update --no-wrap --ignore-obsolete -i theme/translations/messages.pot -d theme/translations")
+
+
+@task
+def test(c):
+    """Run the test suite."""
+    c.run(f"{sys.executable} -m pytest", pty=False)
+
+
+@task(iterable=["n"])
+def bench(c, n=None, repeat=1):
+    """Compare build time and memory with stock Pelican on N synthetic articles (default 1000)."""
+    sizes = " ".join(f"--n {size}" for size in (n or ["1000"]))
+    c.run(f"{sys.executable} benchmarks/run.py {sizes} --repeat {repeat}")
