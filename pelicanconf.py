@@ -21,6 +21,10 @@ ARTICLE_PATHS = [""]
 ARTICLE_EXCLUDES = ["pages"]
 PAGE_PATHS = ["pages"]
 
+# Articles in different languages are never "translations" of each other here: stories group them.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
 # Addresses come from the file name, never from the title, whatever the article's language.
 ARTICLE_URL = ARTICLE_LANG_URL = "articles/{slug}.html"
 ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "articles/{slug}.html"

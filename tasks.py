@@ -56,9 +56,9 @@ def clean(c):
 
 
 @task
-def build(c):
-    """Build the site from content/ with the development settings."""
-    pelican_run(f"-s {CONFIG['settings_base']}")
+def build(c, fatal=False):
+    """Build the site from content/ with the development settings (--fatal: any warning fails the build)."""
+    pelican_run(f"-s {CONFIG['settings_base']}" + (" --fatal warnings" if fatal else ""))
 
 
 @task

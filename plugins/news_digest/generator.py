@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
 from .pipeline.document import ArticleDocument
+
+logger = logging.getLogger(__name__)
 
 EXPORT_SCHEMA_VERSION = 1
 
@@ -54,3 +57,28 @@ class DigestExportGenerator(Generator):
         export_dir = Path(self.output_path) / self.settings["NEWS_DIGEST_API_PATH"]
         write_json(export_dir / "articles.json",
                    {"version": EXPORT_SCHEMA_VERSION, "articles": [article_record(a) for a in articles]})
+
+
+def _newest_first(article: Any) -> tuple[bool, float, str]:
+    known = getattr(article, "date_known", True)
+    return (not known, -article.date.timestamp() if known else 0.0, article.slug)
+
+
+def arrange_articles(generator: Any) -> None:
+    """Signal receiver (article_generator_pretaxonomy): drop id clashes, then order newest first.
+
+    Undated articles come last and ties are broken by id, so the order never depends on the file system.
+    """
+    kept: dict[str, Any] = {}
+    for article in sorted(generator.articles, key=lambda article: article.source_path):
+        first = kept.setdefault(article.slug, article)
+        if first is not article:
+            logger.warning("news_digest.generator: %s: its page id %r is already used by %s; it was skipped. "
+                           "Rename one of the two files", article.relative_source_path, article.slug,
+                           first.relative_source_path)
+    generator.articles = sorted(kept.values(), key=_newest_first)
+
+
+def add_generators(pelican: Any) -> type:
+    """Signal receiver (get_generators): the export runs after the articles generator, so it sees every article."""
+    return DigestExportGenerator

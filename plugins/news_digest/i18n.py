@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
@@ -55,3 +56,14 @@ class InterfaceLanguage:
     def language_name(self, code: str) -> str:
         """The name of language `code` in this interface language (`ar` -> `Arabic`, `arabe`, `العربية`)."""
         return self.locale.languages.get(code.replace("-", "_"), code)
+
+
+def install_interface(generator: Any) -> None:
+    """Signal receiver (generator_init): give templates the interface language and its translated strings."""
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    lang = generator.settings["DEFAULT_LANG"]
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(load_translations(Path(generator.theme) / "translations", lang), newstyle=True)
+    env.globals["ui"] = InterfaceLanguage(lang)

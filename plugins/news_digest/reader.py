@@ -63,3 +63,9 @@ class NewsTextReader(BaseReader):
         if doc.authors:
             metadata["authors"] = self.process_metadata("authors", ", ".join(doc.authors))
         return metadata
+
+
+def add_reader(readers: Any) -> None:
+    """Signal receiver (readers_init): read `.txt` files as news articles."""
+    for extension in NewsTextReader.file_extensions:
+        readers.reader_classes[extension] = NewsTextReader

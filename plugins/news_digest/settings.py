@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,8 @@ from babel import Locale, UnknownLocaleError
 
 from .errors import SettingsError
 from .pipeline.config import AnalysisConfig
+
+logger = logging.getLogger(__name__)
 
 Checker = Callable[[str, Any], Any]
 
@@ -104,3 +107,12 @@ def analysis_config(settings: MutableMapping[str, Any]) -> AnalysisConfig:
         languages=tuple(settings["NEWS_DIGEST_LANGUAGES"]),
         max_article_bytes=settings["NEWS_DIGEST_MAX_ARTICLE_BYTES"],
     )
+
+
+def validate_settings(pelican: Any) -> None:
+    """Signal receiver (initialized): fill in defaults, stop the build with a clear message on a bad value."""
+    try:
+        apply_settings(pelican.settings)
+    except SettingsError as error:
+        logger.critical("news_digest.settings: %s. Fix it in your settings file (pelicanconf.py)", error)
+        raise

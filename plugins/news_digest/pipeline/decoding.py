@@ -19,11 +19,11 @@ _BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _SAVE_AS_UTF8 = "Re-save the file as UTF-8"
+# Legacy encodings news text actually arrives in; preferred when the detector rates several equally.
+_COMMON_LEGACY_ENCODINGS = ("cp1252", "cp1256", "iso8859_6", "latin_1", "iso8859_15")
+_CHAOS_TOLERANCE = 0.01
 # Text has almost no C0 controls besides tab and newlines; binaries are full of them.
 _MAX_CONTROL_SHARE = 0.01
-# Legacy single-byte text rarely forms valid UTF-8 sequences: many valid ones beside a few
-# invalid bytes means a UTF-8 file with a pasted fragment in another encoding.
-_MIXED_MIN_VALID_PER_INVALID = 4
 
 
 @dataclass
@@ -69,24 +69,48 @@ def _decode_broken_utf8(raw: bytes, error: UnicodeDecodeError) -> DecodedText:
         return DecodedText(text, "utf-8", [Problem(
             "ends in the middle of a UTF-8 character; the file looks truncated",
             "The incomplete last character was dropped; check the end of the article", line)])
-    replaced = raw.decode("utf-8", errors="replace")
-    invalid = replaced.count("\ufffd")
-    valid_non_ascii = sum(1 for char in replaced if ord(char) > 127) - invalid
-    if valid_non_ascii >= _MIXED_MIN_VALID_PER_INVALID * invalid:
-        return DecodedText(replaced, "utf-8", [Problem(
-            f"mixes UTF-8 with another encoding: {invalid} invalid byte(s), the first on this line",
-            f"They are shown as \ufffd. {_SAVE_AS_UTF8}, fixing that passage", line)])
-    return _decode_legacy(raw, line)
+    lines = raw.split(b"\n")
+    bad_lines: list[int] = []
+    utf8_lines_with_non_ascii = 0
+    for index, raw_line in enumerate(lines):
+        try:
+            raw_line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad_lines.append(index)
+        else:
+            utf8_lines_with_non_ascii += not raw_line.isascii()
+    # Legacy single-byte text rarely forms valid multi-byte UTF-8: real UTF-8 lines with non-ASCII
+    # letters beside invalid ones mean a UTF-8 file with a fragment pasted from another encoding.
+    if not utf8_lines_with_non_ascii:
+        return _decode_legacy(raw, line)
+    fragment_encoding = guess_encoding(b"\n".join(lines[index] for index in bad_lines)) or "cp1252"
+    for index in bad_lines:
+        lines[index] = lines[index].decode(fragment_encoding, errors="replace").encode("utf-8")
+    numbers = ", ".join(str(index + 1) for index in bad_lines[:10]) + (", …" if len(bad_lines) > 10 else "")
+    return DecodedText(b"\n".join(lines).decode("utf-8"), "utf-8", [Problem(
+        f"mixes UTF-8 with another encoding: line(s) {numbers} are not UTF-8 and were read as {fragment_encoding}",
+        f"{_SAVE_AS_UTF8}, checking those lines", line)])
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The detector's encoding for `data`, preferring common news encodings among equally good guesses."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    best_chaos = min(match.chaos for match in matches)
+    plausible = {match.encoding for match in matches if match.chaos <= best_chaos + _CHAOS_TOLERANCE}
+    preferred = next((encoding for encoding in _COMMON_LEGACY_ENCODINGS if encoding in plausible), None)
+    return preferred or min(matches, key=lambda match: match.chaos).encoding
 
 
 def _decode_legacy(raw: bytes, first_bad_line: int) -> DecodedText:
-    guess = charset_normalizer.from_bytes(raw).best()
-    if guess is None:
+    encoding = guess_encoding(raw)
+    if encoding is None:
         return _rejected(
             "is not UTF-8 and its encoding could not be recognised (first invalid byte on this line)",
             _SAVE_AS_UTF8, first_bad_line)
-    return DecodedText(str(guess), guess.encoding, [Problem(
-        f"is not UTF-8; it was read as {guess.encoding}",
+    return DecodedText(raw.decode(encoding, errors="replace"), encoding, [Problem(
+        f"is not UTF-8; it was read as {encoding}",
         f"{_SAVE_AS_UTF8} to be sure it reads as intended")])
 
 

@@ -101,7 +101,9 @@ def segment(doc: ArticleDocument) -> None:
         doc.reject("has metadata lines but no article text", "Add the headline and text after a blank line")
         return
     position = 0
-    if len(blocks) >= 3 and looks_like_breadcrumb(blocks[0]) and looks_like_headline(blocks[1]):
+    # A breadcrumb is followed by a headline proper: a full stop there means block 0 was the headline.
+    if (len(blocks) >= 3 and looks_like_breadcrumb(blocks[0]) and looks_like_headline(blocks[1])
+            and not blocks[1].text.endswith(".")):
         doc.section = blocks[0].text
         position = 1
     if looks_like_headline(blocks[position]):
