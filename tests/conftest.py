@@ -118,7 +118,7 @@ def pipeline() -> ArticlePipeline:
     return ArticlePipeline(AnalysisConfig())
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def analyse(pipeline: ArticlePipeline) -> Callable[[str | bytes, str], object]:
     """Analyse text or bytes as if it were the article file `name`."""
     def run(data: str | bytes, name: str = "article.txt"):
