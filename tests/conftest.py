@@ -16,7 +16,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT_DIR / "plugins"))
+sys.path[:0] = [str(PROJECT_DIR / "plugins"), str(PROJECT_DIR)]
 
 from news_digest.pipeline.article_pipeline import ArticlePipeline  # noqa: E402
 from news_digest.pipeline.config import AnalysisConfig  # noqa: E402

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass, field
 
 import charset_normalizer
@@ -22,6 +22,8 @@ _SAVE_AS_UTF8 = "Re-save the file as UTF-8"
 # Legacy encodings news text actually arrives in; preferred when the detector rates several equally.
 _COMMON_LEGACY_ENCODINGS = ("cp1252", "cp1256", "iso8859_6", "latin_1", "iso8859_15")
 _CHAOS_TOLERANCE = 0.01
+# C0 and C1 control characters other than tab and line breaks.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Text has almost no C0 controls besides tab and newlines; binaries are full of them.
 _MAX_CONTROL_SHARE = 0.01
 
@@ -41,8 +43,7 @@ def _line_of(raw: bytes, offset: int) -> int:
 
 def _control_share(text: str) -> float:
     sample = text[:65536]
-    controls = sum(1 for char in sample if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v")
-    return controls / max(len(sample), 1)
+    return len(_CONTROL_CHARACTERS.findall(sample)) / max(len(sample), 1)
 
 
 def _rejected(message: str, hint: str, line: int | None = None) -> DecodedText:

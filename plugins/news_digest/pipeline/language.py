@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,6 +20,14 @@ _SCRIPT_OF_NAME: dict[str, str] = {
     "GEORGIAN": "Geor", "ETHIOPIC": "Ethi", "CJK": "Hani", "HIRAGANA": "Jpan", "KATAKANA": "Jpan",
     "HANGUL": "Kore", "SYRIAC": "Syrc", "THAANA": "Thaa",
 }
+_COMMON_SCRIPTS: dict[str, re.Pattern[str]] = {
+    "Latn": re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]"),
+    "Arab": re.compile(r"[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFC]"),
+    "Cyrl": re.compile(r"[\u0400-\u04FF]"),
+    "Hebr": re.compile(r"[\u05D0-\u05EA]"),
+    "Grek": re.compile(r"[\u0370-\u03FF]"),
+}
+_LETTER = re.compile(r"[^\W\d_]")
 _SCRIPT_ALIASES = {"Hans": "Hani", "Hant": "Hani"}
 _RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
 _SAMPLE_CHARS = 4000
@@ -26,11 +35,17 @@ _SAMPLE_CHARS = 4000
 
 def script_of_text(text: str) -> str | None:
     """The ISO 15924 code of the script most of the text's letters are written in."""
-    counts: Counter[str] = Counter()
-    for char in text[:_SAMPLE_CHARS]:
-        if char.isalpha():
-            counts[_SCRIPT_OF_NAME.get(unicodedata.name(char, "").split(" ", 1)[0], "Zyyy")] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    sample = text[:_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if not letters:
+        return None
+    # Counting the common scripts with regular expressions is much faster than naming every letter.
+    counts = Counter({script: len(pattern.findall(sample)) for script, pattern in _COMMON_SCRIPTS.items()})
+    if counts.total() * 2 < letters:
+        counts = Counter(_SCRIPT_OF_NAME.get(unicodedata.name(char, "").split(" ", 1)[0], "Zyyy")
+                         for char in sample if char.isalpha())
+    common = counts.most_common(1)
+    return common[0][0] if common else None
 
 
 def script_of_language(code: str) -> str | None:

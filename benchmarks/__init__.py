@@ -1,0 +1,1 @@
+"""Benchmark harness for the News Digest site (see README.md)."""
