@@ -97,16 +97,17 @@ def gh_pages(c, push=True):
     """Build with the publishing settings and commit the output to the gh-pages branch (and push it)."""
     preview(c)
     push_flag = f"-p -r {CONFIG['github_pages_remote']}" if push else ""
-    c.run(f"ghp-import -n -b {CONFIG['github_pages_branch']} -m {shlex.quote(CONFIG['commit_message'])} "
+    c.run(f"{sys.executable} -m ghp_import -n -b {CONFIG['github_pages_branch']} -m {shlex.quote(CONFIG['commit_message'])} "
           f"{push_flag} {shlex.quote(str(_output_dir()))}")
 
 
 @task
 def translations(c):
     """Extract interface strings into the template and update every language's catalogue."""
-    c.run("pybabel extract -F babel.cfg --no-location --sort-output --omit-header "
+    pybabel = f"{sys.executable} -m babel.messages.frontend"
+    c.run(f"{pybabel} extract -F babel.cfg --no-location --sort-output --omit-header "
           "-o theme/translations/messages.pot .")
-    c.run("pybabel update --no-wrap --ignore-obsolete -i theme/translations/messages.pot -d theme/translations")
+    c.run(f"{pybabel} update --no-wrap --ignore-obsolete -i theme/translations/messages.pot -d theme/translations")
 
 
 @task

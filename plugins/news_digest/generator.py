@@ -9,6 +9,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from .corpus import DigestCorpus, link_articles
 from .pipeline.document import ArticleDocument
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,25 @@ def article_record(article: Any) -> dict[str, Any]:
         "authors": doc.authors,
         "tags": doc.tags,
         "paragraphs": len(doc.paragraphs),
+        "entities": [{"id": actor.id, "mentions": count} for actor, count in getattr(article, "actor_pages", [])],
+    }
+
+
+def entity_record(actor: Any, languages: tuple[str, ...]) -> dict[str, Any]:
+    """One actor of `api/entities.json`."""
+    names = {lang: actor.name_in(lang)[0] for lang in languages}
+    return {
+        "id": actor.id,
+        "type": actor.type,
+        "names": names,
+        "aliases": sorted({form for _, forms in actor.spellings() for form, _, _ in forms}),
+        "url": actor.url,
+        "articles": len(actor.articles),
+        "mentions": actor.mentions,
+        "known": actor.known,
+        "wikidata": actor.wikidata,
+        "evidence": [{"rule": item.rule, "detail": item.detail, "score": item.score} for item in actor.corpus.evidence],
+        "possibly_same": [{"id": other.id, "score": score} for other, score in actor.possibly_same],
     }
 
 
@@ -57,6 +77,13 @@ class DigestExportGenerator(Generator):
         export_dir = Path(self.output_path) / self.settings["NEWS_DIGEST_API_PATH"]
         write_json(export_dir / "articles.json",
                    {"version": EXPORT_SCHEMA_VERSION, "articles": [article_record(a) for a in articles]})
+        corpus: DigestCorpus | None = self.context.get("digest_corpus")
+        if corpus is not None:
+            languages = tuple(dict.fromkeys((*self.settings["NEWS_DIGEST_INTERFACE_LANGUAGES"],
+                                             *self.settings["NEWS_DIGEST_LANGUAGES"])))
+            write_json(export_dir / "entities.json", {
+                "version": EXPORT_SCHEMA_VERSION,
+                "entities": [entity_record(corpus.actors[actor_id], languages) for actor_id in sorted(corpus.actors)]})
 
 
 def _newest_first(article: Any) -> tuple[bool, float, str]:
@@ -64,8 +91,14 @@ def _newest_first(article: Any) -> tuple[bool, float, str]:
     return (not known, -article.date.timestamp() if known else 0.0, article.slug)
 
 
+def prepare_articles(generator: Any) -> None:
+    """Signal receiver (article_generator_pretaxonomy): order the articles, then link their actors."""
+    arrange_articles(generator)
+    link_articles(generator)
+
+
 def arrange_articles(generator: Any) -> None:
-    """Signal receiver (article_generator_pretaxonomy): drop id clashes, then order newest first.
+    """Drop id clashes, then order newest first.
 
     Undated articles come last and ties are broken by id, so the order never depends on the file system.
     """

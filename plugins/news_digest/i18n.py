@@ -11,6 +11,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -52,6 +53,10 @@ class InterfaceLanguage:
     def date(self, value: dt.date) -> str:
         """A date written the way this interface language writes dates."""
         return format_date(value, format="long", locale=self.locale)
+
+    def number(self, value: float) -> str:
+        """A number written the way this interface language writes numbers."""
+        return format_decimal(value, locale=self.locale)
 
     def language_name(self, code: str) -> str:
         """The name of language `code` in this interface language (`ar` -> `Arabic`, `arabe`, `العربية`)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .generator import add_generators, arrange_articles
+from .actor_pages import add_actor_pages
+from .generator import add_generators, prepare_articles
 from .i18n import install_interface
 from .reader import add_reader
 from .settings import validate_settings
@@ -14,6 +15,7 @@ def register() -> None:
     """Connect the adapters to Pelican's signals."""
     signals.initialized.connect(validate_settings)
     signals.readers_init.connect(add_reader)
-    signals.article_generator_pretaxonomy.connect(arrange_articles)
+    signals.article_generator_pretaxonomy.connect(prepare_articles)
     signals.generator_init.connect(install_interface)
     signals.get_generators.connect(add_generators)
+    signals.get_generators.connect(add_actor_pages)

@@ -13,6 +13,7 @@ from pelican.readers import BaseReader
 
 from .pipeline.article_pipeline import ArticlePipeline
 from .pipeline.document import ArticleDocument
+from .rendering import render_paragraphs
 from .settings import analysis_config
 
 logger = logging.getLogger(__name__)
@@ -20,11 +21,6 @@ logger = logging.getLogger(__name__)
 # Pelican requires a date on every article; undated ones get this one, flagged `date_known = False`,
 # so they sort last and templates show "date unknown". Never the file's mtime: builds stay reproducible.
 UNDATED = dt.datetime(1970, 1, 1)
-
-
-def render_paragraphs(paragraphs: list[str]) -> str:
-    """The article body as HTML: one escaped `<p>` per paragraph, nothing from the text interpreted."""
-    return "\n".join(f"<p>{escape(paragraph, quote=False)}</p>" for paragraph in paragraphs)
 
 
 class NewsTextReader(BaseReader):
@@ -36,6 +32,8 @@ class NewsTextReader(BaseReader):
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
         self.pipeline = ArticlePipeline(analysis_config(settings))
+        for label, problem in (*self.pipeline.knowledge.problems, *self.pipeline.matcher.problems):
+            logger.warning("news_digest.knowledge: %s", problem.describe(label))
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Analyse one file; log its problems; mark it `skip` when it cannot become a page."""
@@ -45,7 +43,7 @@ class NewsTextReader(BaseReader):
             logger.warning("news_digest.reader: %s", problem.describe(source))
         if doc.rejected:
             return "", {"status": "skip", "title": source}
-        return render_paragraphs(doc.paragraphs), self._metadata(doc)
+        return render_paragraphs(doc.paragraphs, doc.mentions), self._metadata(doc)
 
     def _metadata(self, doc: ArticleDocument) -> dict[str, Any]:
         metadata: dict[str, Any] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -52,6 +53,18 @@ def _positive_int(name: str, value: Any) -> int:
     return value
 
 
+def _path_list(name: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
+        raise SettingsError(f"{name}: expected a list of file paths such as ['actors/local.toml'], got {value!r}")
+    return tuple(value)
+
+
+def _url_pattern(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value or value.startswith("/") or ".." in value.split("/"):
+        raise SettingsError(f"{name}: expected a relative address such as 'actors/{{slug}}.html', got {value!r}")
+    return value
+
+
 def _relative_folder(name: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip("/") or ".." in value.split("/") or value.startswith("/"):
         raise SettingsError(f"{name}: expected a folder inside the output such as 'api', got {value!r}")
@@ -79,6 +92,17 @@ SETTINGS: tuple[Setting, ...] = (
         _positive_int,
     ),
     Setting(
+        "NEWS_DIGEST_ACTOR_FILES",
+        (),
+        "A site's own knowledge-base files (TOML, same schema as plugins/news_digest/data/actors/), "
+        "relative to the project folder; an entry with a shipped id replaces it.",
+        _path_list,
+    ),
+    Setting("ACTOR_URL", "actors/{slug}.html", "Address of an actor's page ({slug} is the actor id).", _url_pattern),
+    Setting("ACTOR_SAVE_AS", "actors/{slug}.html", "Where an actor's page is written.", _url_pattern),
+    Setting("ACTORS_URL", "actors/index.html", "Address of the index of all actors.", _url_pattern),
+    Setting("ACTORS_SAVE_AS", "actors/index.html", "Where the index of all actors is written.", _url_pattern),
+    Setting(
         "NEWS_DIGEST_API_PATH",
         "api",
         "Folder of the output that receives the JSON data export (articles.json).",
@@ -103,9 +127,11 @@ def apply_settings(settings: MutableMapping[str, Any]) -> None:
 
 def analysis_config(settings: MutableMapping[str, Any]) -> AnalysisConfig:
     """The Pelican-free configuration the analysis pipeline runs with."""
+    project = Path(settings["PATH"]).parent
     return AnalysisConfig(
         languages=tuple(settings["NEWS_DIGEST_LANGUAGES"]),
         max_article_bytes=settings["NEWS_DIGEST_MAX_ARTICLE_BYTES"],
+        site_actor_files=tuple(project / path for path in settings["NEWS_DIGEST_ACTOR_FILES"]),
     )
 
 

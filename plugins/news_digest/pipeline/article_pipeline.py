@@ -11,8 +11,11 @@ from .dates import assign_date
 from .decoding import decode_article
 from .document import ArticleDocument, Problem
 from .header import read_header
+from .entities import EntityFinder
 from .identifiers import article_id
+from .knowledge import load_knowledge_base
 from .language import LanguageDetector, identify_language
+from .matcher import NameMatcher
 from .segment import segment
 from .text import normalise_display
 
@@ -31,6 +34,8 @@ def _stage(name: str, requires: set[str], assigns: set[str], run: Callable[[Arti
     return Stage(name, frozenset(requires), frozenset(assigns), run)
 
 
+_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
 # Fields every document has as soon as its text is decoded.
 _DECODED_FIELDS = frozenset({"source", "article_id", "text", "encoding"})
 
@@ -44,6 +49,8 @@ STAGES: dict[str, Stage] = {
         _stage("language", {"header", "title", "lede", "paragraphs"}, {"lang", "lang_origin", "direction"},
                lambda doc, pipeline: identify_language(doc, pipeline.config.languages, pipeline.detector)),
         _stage("date", {"header"}, {"date"}, lambda doc, _: assign_date(doc)),
+        _stage("entities", {"lang", "title", "lede", "paragraphs", "dateline"}, {"mentions", "actors"},
+               lambda doc, pipeline: pipeline.entity_finder.find(doc)),
     )
 }
 
@@ -74,6 +81,10 @@ class ArticlePipeline:
         self.config = config
         self.stages = resolve_stages(config.stages)
         self.detector = LanguageDetector()
+        self.knowledge = load_knowledge_base(list(config.actor_files), list(config.site_actor_files),
+                                             config.languages, label_root=_DATA_DIR)
+        self.matcher = NameMatcher(self.knowledge)
+        self.entity_finder = EntityFinder(self.knowledge, self.matcher)
 
     def read(self, path: Path, source: str) -> ArticleDocument:
         """Read and analyse the file at `path`; `source` is its path relative to the content folder."""

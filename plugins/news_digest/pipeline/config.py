@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parents[1] / "data"
+SHIPPED_ACTOR_FILES = (*sorted((_DATA / "actors").glob("*.toml")), _DATA / "institutions.toml")
 
 
 @dataclass(frozen=True)
@@ -11,4 +15,6 @@ class AnalysisConfig:
 
     languages: tuple[str, ...] = ("fr", "ar", "en")
     max_article_bytes: int = 5_000_000
-    stages: tuple[str, ...] = ("header", "segment", "language", "date")
+    stages: tuple[str, ...] = ("header", "segment", "language", "date", "entities")
+    actor_files: tuple[Path, ...] = SHIPPED_ACTOR_FILES
+    site_actor_files: tuple[Path, ...] = ()

@@ -73,6 +73,8 @@ class ArticleDocument:
     url: str | None = None
     authors: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property

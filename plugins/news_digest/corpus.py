@@ -1,0 +1,154 @@
+"""Pelican adapter: once every article is read, link their actors across the corpus and link the text to them."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from pelican.urlwrappers import URLWrapper
+
+from .pipeline.knowledge import KnowledgeBase
+from .pipeline.linking import CorpusActor, LinkedCorpus, link_corpus
+from .rendering import link_mentions, render_paragraphs
+
+
+class Actor(URLWrapper):
+    """An actor's page: reads ACTOR_URL and ACTOR_SAVE_AS; its slug is the actor's stable id."""
+
+    def __init__(self, corpus_actor: CorpusActor, kb: KnowledgeBase, settings: dict[str, Any]) -> None:
+        super().__init__(corpus_actor.id, settings)
+        self.slug = corpus_actor.id
+        self.id = corpus_actor.id
+        self.type = corpus_actor.type
+        self.corpus = corpus_actor
+        self.kb = kb
+        self.articles: list[Any] = []
+        self.mentioned_with: list[tuple[Actor, int]] = []
+        self.possibly_same: list[tuple[Actor, float]] = []
+
+    @property
+    def known(self) -> bool:
+        """True when the actor comes from the knowledge base."""
+        return self.corpus.known is not None
+
+    @property
+    def wikidata(self) -> str | None:
+        """The Wikidata id, when the knowledge base gives one."""
+        return self.corpus.known.wikidata if self.corpus.known else None
+
+    @property
+    def mentions(self) -> int:
+        """How many times the articles mention the actor."""
+        return self.corpus.mentions
+
+    def name_in(self, lang: str) -> tuple[str, str]:
+        """(name, language of that name): the listed name in `lang`, else the most frequent spelling seen."""
+        if self.corpus.known and lang in self.corpus.known.names:
+            return self.corpus.known.names[lang], lang
+        in_lang = [(count, form) for (form_lang, form), count in self.corpus.forms.items() if form_lang == lang]
+        if in_lang:
+            return max(in_lang)[1], lang
+        if self.corpus.known and "en" in self.corpus.known.names:
+            return self.corpus.known.names["en"], "en"
+        if self.corpus.label:
+            return self.corpus.label, "en"
+        (form_lang, form), _ = max(self.corpus.forms.items(), key=lambda item: (item[1], item[0]))
+        return form, form_lang
+
+    def spellings(self) -> list[tuple[str, list[tuple[str, int, bool]]]]:
+        """Every spelling seen, by language: (language, [(spelling, count, is a demonym)])."""
+        demonyms = {form for forms in (self.corpus.known.demonyms.values() if self.corpus.known else ()) for form in forms}
+        by_lang: dict[str, list[tuple[str, int, bool]]] = defaultdict(list)
+        for (lang, form), count in sorted(self.corpus.forms.items(), key=lambda item: (item[0][0], -item[1], item[0][1])):
+            by_lang[lang].append((form, count, form in demonyms))
+        return sorted(by_lang.items())
+
+
+@dataclass(frozen=True)
+class LinkedText:
+    """A piece of article text whose actor links are made for the page that shows it."""
+
+    text: str
+    mentions: tuple
+    corpus: "DigestCorpus"
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def html(self, siteurl: str) -> str:
+        """Escaped HTML with mentions linked relative to `siteurl` (the page's way to the site root)."""
+        def href_for(key: str) -> str | None:
+            actor = self.corpus.actor_of(key)
+            return f"{siteurl}/{actor.url}" if actor else None
+        return link_mentions(self.text, self.mentions, href_for)
+
+
+@dataclass
+class DigestCorpus:
+    """What the generators share: the linked actors and their pages."""
+
+    linked: LinkedCorpus
+    knowledge: KnowledgeBase
+    actors: dict[str, Actor] = field(default_factory=dict)
+
+    def actor_of(self, article_key: str) -> Actor | None:
+        """The page of an article-level actor key (a knowledge-base id or a provisional key)."""
+        return self.actors.get(self.linked.global_ids.get(article_key, ""))
+
+
+def _root_prefix(article: Any, settings: dict[str, Any]) -> str:
+    """How an article's page reaches the site root: `../` steps with relative URLs, else SITEURL."""
+    if settings.get("RELATIVE_URLS"):
+        return "../" * len(PurePosixPath(article.save_as).parent.parts)
+    return f"{settings['SITEURL']}/" if settings.get("SITEURL") else "/"
+
+
+def build_corpus(articles: list[Any], kb: KnowledgeBase, settings: dict[str, Any]) -> DigestCorpus:
+    """Link the actors of all articles, make their pages, and link every article's text to them."""
+    docs = [article.digest for article in articles]
+    corpus = DigestCorpus(link_corpus(docs, kb), kb)
+    corpus.actors = {actor_id: Actor(actor, kb, settings) for actor_id, actor in corpus.linked.actors.items()}
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        doc = article.digest
+        page_ids = [corpus.linked.global_ids[actor.actor] for actor in doc.actors]
+        article.actor_pages = [(corpus.actors[page_id], actor.mentions) for page_id, actor in zip(page_ids, doc.actors)]
+        for page_id in set(page_ids):
+            corpus.actors[page_id].articles.append(article)
+            together[page_id].update(set(page_ids) - {page_id})
+        _link_text(article, corpus, _root_prefix(article, settings))
+    for actor_id, actor in corpus.actors.items():
+        actor.mentioned_with = [(corpus.actors[other], count) for other, count in
+                                sorted(together[actor_id].items(), key=lambda item: (-item[1], item[0]))[:12]]
+        actor.possibly_same = [(corpus.actors[other], score) for other, score in sorted(set(actor.corpus.possibly_same))
+                               if other in corpus.actors]
+    return corpus
+
+
+def _link_text(article: Any, corpus: DigestCorpus, prefix: str) -> None:
+    doc = article.digest
+
+    def href_for(key: str) -> str | None:
+        actor = corpus.actor_of(key)
+        return f"{prefix}{actor.url}" if actor else None
+
+    article._content = render_paragraphs(doc.paragraphs, doc.mentions, href_for)
+    mentions_in = defaultdict(list)
+    for mention in doc.mentions:
+        mentions_in[mention.part].append(mention)
+    # The lede also shows on the home and actor pages, at other depths: its links are made per page.
+    article.lede_html = LinkedText(doc.lede or "", tuple(mentions_in["lede"]), corpus)
+    article.title_html = link_mentions(doc.title, mentions_in["title"], lambda key: None)
+
+
+def link_articles(generator: Any) -> None:
+    """Signal receiver (article_generator_pretaxonomy, after ordering): build the corpus of actors."""
+    reader = generator.readers.readers.get("txt")
+    pipeline = getattr(reader, "pipeline", None)
+    articles = [article for article in generator.articles if hasattr(article, "digest")]
+    if pipeline is None:
+        return
+    generator.context["digest_corpus"] = build_corpus(articles, pipeline.knowledge, generator.settings)
+

@@ -1,0 +1,438 @@
+"""Per-article actors: the knowledge base's names, plus names it lacks found by rules.
+
+The rules follow Europe Media Monitor's approach: a name right after a role or title (`le ministre
+de la Défense Yoav Gallant`, `وزير الدفاع البريطاني جون هيلي`, `M.`, `Mr`), capitalised word runs in
+languages with capitals, speakers of quotes in Arabic (`قال`), place cue words (`à`, `مدينة`), and a
+later surname-only mention resolved to the full name found in the same article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import ArticleDocument
+from .knowledge import KnowledgeBase, country_of
+from .lang import LanguageRules, rules_for
+from .matcher import NameMatcher, PhraseTrie, arabic_stems
+from .tokens import Token, tokenize
+
+NEW_PREFIX = "new:"
+# Small words that may sit inside a role phrase interrupted by an adjective (ministre israélien *de la* Défense).
+_ROLE_CONNECTORS = frozenset("de la du des d l of the for باسم لدى لشوون للشوون".split())
+_MAX_NAME_WORDS = 4
+_MAX_ARABIC_NAME_WORDS = 3
+# Words between an institution and its country: ministère de la Défense *d'*Israël, Ministry of Health *in* Gaza.
+_COUNTRY_CONNECTORS = frozenset("de du des d of in في".split())
+_MAX_INSTITUTION_WORDS = 8
+COMPOSED_MARK = "@"
+_ROMAN_NUMERALS = frozenset("ii iii iv vi vii viii ix xi xii xiv xv xx".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an actor: where it is (part, paragraph, offsets of the whole words) and why it counts."""
+
+    part: str
+    index: int
+    start: int
+    end: int
+    surface: str
+    actor: str
+    kind: str
+    rule: str
+    # Inside another mention (the place in "ministère libanais de la Santé"): counted, not linked.
+    nested: bool = False
+
+
+@dataclass
+class ArticleActor:
+    """An actor as one article mentions it."""
+
+    actor: str
+    type: str
+    known: bool
+    name: str
+    forms: list[str] = field(default_factory=list)
+    mentions: int = 0
+    roles: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    label: str = ""
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    clitic: int
+    actor: str
+    type: str
+    kind: str
+    rule: str
+    role: str | None = None
+    nested: bool = False
+    label: str = ""
+
+
+@dataclass(slots=True)
+class _Part:
+    name: str
+    index: int
+    text: str
+    tokens: list[Token]
+    used: list[bool]
+    found: list[_Found] = field(default_factory=list)
+
+    def claim(self, found: _Found) -> None:
+        self.found.append(found)
+        for position in range(found.start, found.end):
+            self.used[position] = True
+
+
+def _definite_with_clitic(key: str, rules: LanguageRules) -> bool:
+    """A word like للصحفيين or بالمنظمة: a preposition or conjunction on a definite noun, never a name."""
+    return any(key.startswith(clitic + rules.article) for clitic in (*rules.conjunction_clitics, *rules.preposition_clitics)) \
+        or key.startswith("لل")
+
+
+def _drop_letters(text: str, letters: int) -> str:
+    """`text` without its first `letters` letters and the marks that sit on them."""
+    position = 0
+    while letters and position < len(text):
+        position += 1
+        letters -= 1
+        while position < len(text) and not text[position].isalpha():
+            position += 1
+    return text[position:]
+
+
+class EntityFinder:
+    """Finds the actors of an article; built once per knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, matcher: NameMatcher) -> None:
+        self.kb = kb
+        self.matcher = matcher
+        self.roles = PhraseTrie()
+        self.role_words: set[str] = set()
+        for role in kb.roles.values():
+            for lang, phrases in role.phrases.items():
+                rules = rules_for(lang)
+                for phrase in phrases:
+                    keys = tuple(token.key for token in tokenize(phrase, rules))
+                    if keys:
+                        self.roles.add(keys, role.id)
+                        self.role_words.update(keys)
+        self.institutions = PhraseTrie()
+        for institution in kb.institutions.values():
+            for lang, phrases in institution.phrases.items():
+                for phrase in phrases:
+                    if keys := tuple(token.key for token in tokenize(phrase, rules_for(lang))):
+                        self.institutions.add(keys, institution.id)
+
+    def find(self, doc: ArticleDocument) -> None:
+        """Assign `mentions` and `actors` to the document."""
+        rules = rules_for(doc.lang)
+        parts = [_Part("lede", 0, doc.lede or "", [], [])]
+        parts += [_Part("paragraph", index, text, [], []) for index, text in enumerate(doc.paragraphs)]
+        parts += [_Part("title", 0, doc.title, [], [])]
+        if doc.dateline and doc.dateline.place:
+            parts.append(_Part("dateline", 0, doc.dateline.place, [], []))
+        for part in parts:
+            part.tokens = tokenize(part.text, rules)
+            part.used = [False] * len(part.tokens)
+        lowercase_words = {token.key for part in parts for token in part.tokens if not token.capitalised}
+        for part in parts:
+            self._known_names(part, rules)
+            self._institutions(part, rules)
+            if part.name in ("lede", "paragraph"):
+                introduced = self._roles(part, rules)
+                if rules.cased:
+                    self._capitalised_names(part, rules, introduced, lowercase_words)
+                else:
+                    self._uncased_names(part, rules, introduced)
+        self._surnames(parts, rules)
+        doc.mentions = [mention for part in parts for mention in self._mentions(part)]
+        doc.actors = self._article_actors(doc.mentions, parts)
+
+    # -- the knowledge base ------------------------------------------------------------------
+
+    def _known_names(self, part: _Part, rules: LanguageRules) -> None:
+        for match in self.matcher.find(part.tokens, rules):
+            actor = self.kb.actors[match.entry.actor_id]
+            part.claim(_Found(match.start, match.end, match.clitic, actor.id, actor.type, match.entry.kind, "list"))
+            if actor.type == "organization" and match.end - match.start >= 2:
+                # "armée israélienne" mentions Israel too.
+                inner = part.tokens[match.start + 1:match.end]
+                for nested in self.matcher.find(inner, rules):
+                    place = self.kb.actors[nested.entry.actor_id]
+                    if place.type == "place":
+                        start = match.start + 1 + nested.start
+                        part.found.append(_Found(start, start + nested.end - nested.start, nested.clitic, place.id,
+                                                 "place", nested.entry.kind, "list", nested=True))
+
+    def _institutions(self, part: _Part, rules: LanguageRules) -> None:
+        """An institution phrase next to a country: one actor per country and institution, in every language."""
+        places = {found.start: found for found in part.found if found.type == "place" and not found.nested}
+        tokens = part.tokens
+        for position in range(len(tokens)):
+            if part.used[position]:
+                continue
+            view: list[int] = []
+            inner: _Found | None = None
+            index = position
+            while index < len(tokens) and len(view) < _MAX_INSTITUTION_WORDS:
+                if view and index in places and not tokens[index].break_before:
+                    inner = inner or places[index]
+                    index = places[index].end
+                    continue
+                if part.used[index] or (view and tokens[index].break_before):
+                    break
+                view.append(index)
+                index += 1
+            walks = self.institutions.walk([tokens[i] for i in view], 0, rules) if view else []
+            if not walks:
+                continue
+            length, clitic, institution_ids = max(walks, key=lambda walk: walk[0])
+            end = view[length - 1] + 1
+            country = (inner if inner and inner.end <= end else None) or self._place_after(part, end, places) \
+                or self._place_before(part, position, places)
+            # "وزير الخارجية البريطاني" is a role, not the ministry.
+            if country is None or (position and tokens[position - 1].key in self.role_words):
+                continue
+            place = country_of(self.kb, self.kb.actors[country.actor])
+            start, stop = min(position, country.start), max(end, country.end)
+            composed = f"{place.demonym()}-{institution_ids[0]}"
+            known = composed in self.kb.actors
+            key = composed if known else f"{NEW_PREFIX}organization:{COMPOSED_MARK}{composed}"
+            english = place.demonyms.get("en", (place.names.get("en", place.id),))[0]
+            label = self.kb.institutions[institution_ids[0]].name.format(country=english)
+            part.claim(_Found(start, stop, clitic if start == position else 0, key, "organization", "name",
+                              "list" if known else "institution", label=label))
+
+    @staticmethod
+    def _place_after(part: _Part, end: int, places: dict[int, _Found]) -> _Found | None:
+        if end < len(part.tokens) and part.tokens[end].key in _COUNTRY_CONNECTORS and end + 1 in places:
+            end += 1
+        found = places.get(end)
+        return found if found and not part.tokens[end].break_before else None
+
+    @staticmethod
+    def _place_before(part: _Part, start: int, places: dict[int, _Found]) -> _Found | None:
+        if part.tokens[start].break_before:
+            return None
+        return next((found for found in places.values() if found.end == start), None)
+
+    # -- roles and titles ----------------------------------------------------------------------
+
+    def _roles(self, part: _Part, rules: LanguageRules) -> dict[int, str]:
+        """Token positions right after a role phrase (with its adjectives), mapped to the role id."""
+        introduced: dict[int, str] = {}
+        tokens, position = part.tokens, 0
+        by_start = {found.start: found for found in part.found}
+        while position < len(tokens):
+            walks = [] if part.used[position] else self.roles.walk(tokens, position, rules)
+            if not walks:
+                position += 1
+                continue
+            end = max(walks, key=lambda walk: walk[0])[0]
+            # Extend over adjectives (known demonyms and places), role words and connectors.
+            while end < len(tokens) and not tokens[end].break_before:
+                found = by_start.get(end)
+                if found and found.type != "person":
+                    end = found.end
+                elif not part.used[end] and (tokens[end].key in self.role_words or tokens[end].key in _ROLE_CONNECTORS):
+                    end += 1
+                else:
+                    break
+            introduced[end] = self._best_role(tokens, part.used, position, end, rules)
+            person = by_start.get(end)
+            if person and person.type == "person":
+                person.role = introduced[end]
+            position = end
+        return introduced
+
+    def _best_role(self, tokens: list[Token], used: list[bool], start: int, end: int, rules: LanguageRules) -> str:
+        """The most specific (longest) role phrase the region spells once adjectives are left out."""
+        words = [tokens[position] for position in range(start, end) if not used[position]]
+        best_length, best_role = 0, "role"
+        for offset in range(len(words)):
+            for walk_end, _, roles in self.roles.walk(words, offset, rules):
+                if walk_end - offset > best_length:
+                    best_length, best_role = walk_end - offset, roles[0]
+        return best_role
+
+    # -- names the lists lack: languages with capitals ---------------------------------------
+
+    def _capitalised_names(self, part: _Part, rules: LanguageRules, introduced: dict[int, str],
+                           lowercase_words: set[str]) -> None:
+        tokens, used, position = part.tokens, part.used, 0
+        while position < len(tokens):
+            end = self._capitalised_run(tokens, used, position, rules)
+            if end == position:
+                position += 1
+                continue
+            start = position
+            while start < end and self._not_a_name_start(tokens[start], rules, lowercase_words):
+                start += 1
+            while end > start and (tokens[end - 1].key in rules.name_particles or tokens[end - 1].key in self.role_words):
+                end -= 1
+            if start < end:
+                self._add_capitalised(part, rules, start, end, introduced)
+            position = max(end, position + 1)
+
+    def _capitalised_run(self, tokens: list[Token], used: list[bool], start: int, rules: LanguageRules) -> int:
+        end, organization = start, False
+        while end < len(tokens) and not used[end] and (end == start or not tokens[end].break_before):
+            token = tokens[end]
+            if token.capitalised and not token.key.isdigit():
+                organization = organization or token.key in rules.organization_words
+                end += 1
+                continue
+            # Small words may join capitalised ones: `Charles de Gaulle`, `Institute for the Study of War`.
+            joins = rules.name_particles | (rules.organization_connectors if organization else frozenset())
+            following = end + 1
+            while following < len(tokens) and tokens[following].key in joins and not used[following]:
+                following += 1
+            # A particle joins only a surname that ends the name (`de Gaulle`, not `Tisza de Peter Magyar`).
+            last_word = following + 1 >= len(tokens) or not tokens[following + 1].capitalised \
+                or tokens[following + 1].break_before
+            if (end > start and token.key in joins and following < len(tokens) and tokens[following].capitalised
+                    and not used[following] and not tokens[following].break_before and (organization or last_word)):
+                end = following
+            else:
+                break
+        return end
+
+    def _not_a_name_start(self, token: Token, rules: LanguageRules, lowercase_words: set[str]) -> bool:
+        if token.key in rules.stopwords or token.key in self.role_words or token.key in rules.honorifics:
+            return True
+        # A capitalised word opening a sentence that the text also writes in lower case is a common word.
+        return token.sentence_start and token.key in lowercase_words
+
+    def _add_capitalised(self, part: _Part, rules: LanguageRules, start: int, end: int,
+                         introduced: dict[int, str]) -> None:
+        tokens = part.tokens
+        words = end - start
+        before = tokens[start - 1] if start else None
+        role = introduced.get(start)
+        titled = before is not None and before.key in rules.honorifics
+        after_place_cue = before is not None and not tokens[start].break_before and before.key in rules.place_cues
+        has_org_word = any(token.key in rules.organization_words for token in tokens[start:end])
+        if words == 1:
+            token = tokens[start]
+            if token.acronym and token.key not in rules.stopwords and token.key not in _ROMAN_NUMERALS \
+                    and token.key not in self.role_words:
+                self._claim_new(part, start, end, "organization", "acronym")
+            elif (role or titled) and token.key not in rules.organization_words:
+                self._claim_new(part, start, end, "person", f"role:{role}" if role else "title", role)
+            elif after_place_cue and not token.sentence_start:
+                self._claim_new(part, start, end, "place", "place-cue")
+            return
+        if has_org_word or words > _MAX_NAME_WORDS:
+            self._claim_new(part, start, end, "organization", "capitalised")
+        elif after_place_cue and not role and not titled:
+            self._claim_new(part, start, end, "place", "place-cue")
+        else:
+            rule = f"role:{role}" if role else ("title" if titled else "capitalised")
+            self._claim_new(part, start, end, "person", rule, role)
+
+    # -- names the lists lack: languages without capitals ----------------------------------
+
+    def _uncased_names(self, part: _Part, rules: LanguageRules, introduced: dict[int, str]) -> None:
+        tokens = part.tokens
+        for start, role in introduced.items():
+            end = self._uncased_run(part, rules, start, _MAX_ARABIC_NAME_WORDS, allow_article=False)
+            if end - start >= 2:
+                self._claim_new(part, start, end, "person", f"role:{role}", role)
+        for position, token in enumerate(tokens):
+            if part.used[position] or position + 1 >= len(tokens):
+                continue
+            keys = {token.key, *(stem for stem, _ in arabic_stems(token.key, rules))}
+            if keys & rules.speech_verbs:
+                end = self._uncased_run(part, rules, position + 1, _MAX_ARABIC_NAME_WORDS, allow_article=False)
+                if end - (position + 1) >= 2:
+                    self._claim_new(part, position + 1, end, "person", "speaker")
+            elif keys & rules.place_cues:
+                end = self._uncased_run(part, rules, position + 1, 2, allow_article=True)
+                if end > position + 1:
+                    self._claim_new(part, position + 1, end, "place", "place-cue")
+
+    def _uncased_run(self, part: _Part, rules: LanguageRules, start: int, limit: int, allow_article: bool) -> int:
+        """Name words from `start`: no stop, role or cue words; for a person, a word with the article ends it."""
+        end = start
+        while end < len(part.tokens) and end - start < limit and not part.used[end]:
+            token = part.tokens[end]
+            if (token.break_before or not token.arabic or len(token.key) < 2 or token.key in rules.stopwords
+                    or token.key in self.role_words or token.key in rules.organization_words
+                    or token.key in rules.place_cues or (end == start and _definite_with_clitic(token.key, rules))):
+                break
+            if token.key.startswith(rules.article) and not allow_article:
+                if end == start:
+                    break
+                return end + 1  # a family name like العلي closes the name
+            end += 1
+        return end
+
+    # -- new actors and surnames -------------------------------------------------------------
+
+    def _claim_new(self, part: _Part, start: int, end: int, actor_type: str, rule: str, role: str | None = None) -> None:
+        key = " ".join(token.key for token in part.tokens[start:end])
+        part.claim(_Found(start, end, 0, f"{NEW_PREFIX}{actor_type}:{key}", actor_type, "name", rule, role))
+
+    def _surnames(self, parts: list[_Part], rules: LanguageRules) -> None:
+        """Resolve one-word mentions to the person of the same article whose name ends with that word."""
+        owners: dict[str, set[str]] = {}
+        for part in parts:
+            for found in part.found:
+                if found.type == "person" and found.end - found.start >= 2:
+                    owners.setdefault(part.tokens[found.end - 1].key, set()).add(found.actor)
+        surnames = {key: next(iter(actors)) for key, actors in owners.items() if len(actors) == 1}
+        for part in parts:
+            # One-word new persons (`M. Benslimane`) are the same as the full name found elsewhere.
+            for found in part.found:
+                last = part.tokens[found.end - 1].key
+                if found.actor.startswith(NEW_PREFIX) and found.end - found.start == 1 and last in surnames:
+                    found.actor, found.kind = surnames[last], "surname"
+            for position, token in enumerate(part.tokens):
+                if part.used[position] or (rules.cased and not token.capitalised):
+                    continue
+                candidates = [(token.key, 0)] + (arabic_stems(token.key, rules) if token.arabic else [])
+                for key, clitic in candidates:
+                    if key in surnames:
+                        part.claim(_Found(position, position + 1, clitic, surnames[key], "person", "surname", "surname"))
+                        break
+
+    # -- results -------------------------------------------------------------------------------
+
+    def _mentions(self, part: _Part) -> list[Mention]:
+        mentions = []
+        for found in sorted(part.found, key=lambda found: found.start):
+            first, last = part.tokens[found.start], part.tokens[found.end - 1]
+            surface = _drop_letters(part.text[first.start:last.end], found.clitic)
+            rule = f"role:{found.role}" if found.role and found.rule == "list" else found.rule
+            mentions.append(Mention(part.name, part.index, first.start, last.end, surface, found.actor, found.kind,
+                                    rule, found.nested))
+        return mentions
+
+    def _article_actors(self, mentions: list[Mention], parts: list[_Part]) -> list[ArticleActor]:
+        types = {found.actor: found.type for part in parts for found in part.found}
+        labels = {found.actor: found.label for part in parts for found in part.found if found.label}
+        actors: dict[str, ArticleActor] = {}
+        for mention in mentions:
+            known = not mention.actor.startswith(NEW_PREFIX)
+            entry = actors.get(mention.actor)
+            if entry is None:
+                entry = actors[mention.actor] = ArticleActor(
+                    actor=mention.actor, type=types[mention.actor], known=known,
+                    name=self.kb.actors[mention.actor].names.get("en", mention.surface) if known else mention.surface,
+                    label=labels.get(mention.actor, ""))
+            entry.mentions += 1
+            if mention.surface not in entry.forms:
+                entry.forms.append(mention.surface)
+            if mention.rule.startswith("role:") and mention.rule[5:] not in entry.roles:
+                entry.roles.append(mention.rule[5:])
+            if mention.rule not in entry.rules:
+                entry.rules.append(mention.rule)
+            if not known and mention.kind == "name" and len(mention.surface) > len(entry.name):
+                entry.name = mention.surface
+        return sorted(actors.values(), key=lambda actor: (-actor.mentions, actor.actor))
+

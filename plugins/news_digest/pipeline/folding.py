@@ -1,0 +1,39 @@
+"""Folded keys for names: the same key for the spellings a reader sees as the same word."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+# Short vowels, shadda, sukun, superscript alef and Quranic marks, and the tatweel stretching letters.
+_ARABIC_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_ARABIC_LETTER_FORMS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",  # alef with hamza or madda
+    "ى": "ي", "ی": "ي", "ئ": "ي",  # alef maqsura, Persian ya, ya with hamza
+    "ة": "ه",  # ta marbuta
+    "ؤ": "و",  # waw with hamza
+    "ک": "ك", "ھ": "ه",  # Persian/Urdu forms
+})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+
+
+def is_arabic(text: str) -> bool:
+    """True when the text contains Arabic letters."""
+    return bool(_ARABIC_LETTER.search(text))
+
+
+def fold_arabic(text: str) -> str:
+    """Arabic without diacritics or tatweel, with one form each for alef, ya, ta marbuta and hamza carriers."""
+    return _ARABIC_MARKS.sub("", unicodedata.normalize("NFC", text)).translate(_ARABIC_LETTER_FORMS)
+
+
+def fold_latin(text: str) -> str:
+    """Case-folded text without accents, with one apostrophe."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def fold_word(word: str) -> str:
+    """The key of one word, by its script."""
+    return fold_arabic(word) if is_arabic(word) else fold_latin(word)

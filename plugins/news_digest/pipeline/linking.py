@@ -1,0 +1,257 @@
+"""Corpus-level linking: one actor per person, organization or place, across articles, languages and scripts.
+
+Actors in the knowledge base are already one id in every script. Actors found by rules are grouped by
+their folded name, then compared across scripts through a consonant skeleton of their transliteration
+(ICU `Any-Latin`): `غالانت` -> `ghalant` -> `GLNT` = `Gallant`. A fuzzy score plus context (the same role,
+shared co-mentioned actors) decides: merged above one threshold, shown as "possibly the same" above a
+lower one. Candidates are only compared within a block sharing the start of the last name's skeleton,
+never all pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import icu
+from rapidfuzz import fuzz
+
+from .document import ArticleDocument
+from .entities import COMPOSED_MARK, NEW_PREFIX
+from .folding import fold_latin, is_arabic
+from .knowledge import Actor, KnowledgeBase, slugify
+
+MERGE_THRESHOLD = 0.92
+POSSIBLE_THRESHOLD = 0.78
+_CONTEXT_BONUS = 0.05
+_MIN_CO_MENTION_OVERLAP = 0.15
+_SHORT_SKELETON = 3
+# Spellings of one sound, longest first, then one class letter per consonant; vowels, w, y, h drop.
+_DIGRAPHS = (("tsh", "S"), ("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"), ("kh", "H"), ("gh", "G"),
+             ("th", "T"), ("dh", "D"), ("ph", "F"), ("ck", "K"), ("qu", "K"), ("dj", "G"), ("zh", "G"))
+_CONSONANT_CLASSES = str.maketrans({
+    "b": "B", "p": "B", "d": "D", "f": "F", "v": "F", "g": "G", "j": "G", "k": "K", "q": "K",
+    "l": "L", "m": "M", "n": "N", "r": "R", "s": "S", "z": "S", "t": "T", "x": "KS",
+})
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_ARTICLE = re.compile(r"^(?:al|el)(?=[a-z]{3,})")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why two spellings were judged to be one actor."""
+
+    rule: str
+    detail: str
+    score: float | None = None
+
+
+@dataclass
+class CorpusActor:
+    """One actor of the whole corpus with every spelling, article and piece of evidence."""
+
+    id: str
+    type: str
+    known: Actor | None
+    forms: Counter[tuple[str, str]] = field(default_factory=Counter)
+    articles: list[str] = field(default_factory=list)
+    mentions: int = 0
+    roles: set[str] = field(default_factory=set)
+    evidence: list[Evidence] = field(default_factory=list)
+    possibly_same: list[tuple[str, float]] = field(default_factory=list)
+    # An English name made from the rule that found the actor ("Lebanese Ministry of Health").
+    label: str = ""
+
+
+@dataclass
+class LinkedCorpus:
+    """Actors by global id, and the global id of every article-level actor key."""
+
+    actors: dict[str, CorpusActor]
+    global_ids: dict[str, str]
+
+
+class SkeletonKeys:
+    """Consonant skeletons of names in any script, for comparing spellings across scripts."""
+
+    def __init__(self) -> None:
+        self._to_latin = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
+
+    def words(self, name: str) -> list[str]:
+        """One skeleton per word of the name (`Yoav Gallant` -> `['F', 'GLNT']`)."""
+        latin = self._to_latin.transliterate(name) if is_arabic(name) else name
+        skeletons = []
+        for word in re.findall(r"[a-z]+", fold_latin(latin)):
+            if word in ("al", "el"):
+                continue
+            word = _SOFT_C.sub("s", _ARTICLE.sub("", word))
+            for digraph, sound in _DIGRAPHS:
+                word = word.replace(digraph, sound)
+            # Only a word-initial h is heard the same in both scripts (John/جون, Healey/هيلي).
+            word = word[0] + word[1:].replace("h", "") if word else word
+            skeleton = re.sub(r"[aeiouwyc]", "", word.replace("c", "k")).translate(_CONSONANT_CLASSES)
+            skeleton = re.sub(r"(.)\1+", r"\1", skeleton.upper())
+            if skeleton:
+                skeletons.append(skeleton)
+        return skeletons
+
+
+@dataclass
+class _Group:
+    key: str
+    type: str
+    forms: Counter[tuple[str, str]] = field(default_factory=Counter)
+    articles: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    co_mentions: set[str] = field(default_factory=set)
+    mentions: int = 0
+    label: str = ""
+
+    def main_form(self) -> str:
+        return max(self.forms, key=lambda lang_form: (self.forms[lang_form], len(lang_form[1]), lang_form))[1]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: str, second: str) -> None:
+        roots = sorted((self.find(first), self.find(second)))
+        # Knowledge-base ids win, so a merged group keeps the listed actor's id.
+        keep, drop = (roots[1], roots[0]) if roots[0].startswith(NEW_PREFIX) and not roots[1].startswith(NEW_PREFIX) else roots
+        self.parent[drop] = keep
+
+
+def _collect(docs: list[ArticleDocument]) -> dict[str, _Group]:
+    groups: dict[str, _Group] = {}
+    for doc in docs:
+        known_here = {actor.actor for actor in doc.actors if actor.known}
+        for actor in doc.actors:
+            group = groups.setdefault(actor.actor, _Group(actor.actor, actor.type))
+            for mention in doc.mentions:
+                if mention.actor == actor.actor:
+                    group.forms[(doc.lang or "", mention.surface)] += 1
+            if actor.label:
+                group.label = actor.label
+            group.articles.append(doc.article_id)
+            group.roles.update(actor.roles)
+            group.co_mentions |= known_here - {actor.actor}
+            group.mentions += actor.mentions
+    return groups
+
+
+def _score(first: _Group, second_words: list[str], second: _Group | None, first_words: list[str]) -> float:
+    a, b = "".join(first_words), "".join(second_words)
+    similarity = fuzz.ratio(a, b) / 100
+    if second is None:
+        return similarity
+    if first.roles & second.roles:
+        similarity += _CONTEXT_BONUS
+    union = first.co_mentions | second.co_mentions
+    if union and len(first.co_mentions & second.co_mentions) / len(union) >= _MIN_CO_MENTION_OVERLAP:
+        similarity += _CONTEXT_BONUS
+    return similarity
+
+
+def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
+    """Group every article's actors into corpus actors; assign stable global ids."""
+    groups = _collect(docs)
+    keys = SkeletonKeys()
+    union = _UnionFind()
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    possible: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    new_groups = sorted((group for group in groups.values() if group.key.startswith(NEW_PREFIX)), key=lambda g: g.key)
+    blocks: dict[tuple[str, str], list[tuple[str, list[str], _Group | None]]] = defaultdict(list)
+
+    def block_of(actor_type: str, words: list[str]) -> tuple[str, str]:
+        return actor_type, words[-1][:2] if words else ""
+
+    for actor in sorted(kb.actors.values(), key=lambda actor: actor.id):
+        if actor.type != "person":
+            continue
+        for name in {name for lang, name, kind in actor.surface_forms() if kind == "name" and not is_arabic(name)}:
+            if words := keys.words(name):
+                blocks[block_of("person", words)].append((actor.id, words, None))
+    for group in new_groups:
+        form = group.main_form()
+        words = keys.words(form)
+        if not words:
+            continue
+        for other_id, other_words, other_group in blocks[block_of(group.type, words)]:
+            other_form = other_group.main_form() if other_group else kb.actors[other_id].names["en"]
+            score = min(_score(group, other_words, other_group, words), 1.0)
+            if is_arabic(form) == is_arabic(other_form):
+                # Within one script the skeleton is too coarse: ask for nearly the same letters too.
+                spelling = fuzz.ratio(fold_latin(form), fold_latin(other_form)) / 100
+                merge = words == other_words and spelling >= 0.9
+                score = min(score, spelling)
+            else:
+                merge = score >= MERGE_THRESHOLD and (len("".join(words)) > _SHORT_SKELETON or score > 1.0)
+            detail = f"{form} ~ {other_form} ({' '.join(words)} / {' '.join(other_words)})"
+            if merge:
+                union.union(group.key, other_id)
+                evidence[group.key].append(Evidence("transliteration", detail, round(score, 3)))
+            elif score >= POSSIBLE_THRESHOLD:
+                possible[group.key].append((other_id, round(score, 3)))
+        blocks[block_of(group.type, words)].append((group.key, words, group))
+    return _build(groups, kb, union, evidence, possible, keys)
+
+
+def _global_id(root: str, members: list[_Group], kb: KnowledgeBase, taken: set[str], keys: SkeletonKeys) -> str:
+    if not root.startswith(NEW_PREFIX):
+        return root
+    composed = root.split(":", 2)[2]
+    if composed.startswith(COMPOSED_MARK) and composed[1:] not in kb.actors:
+        return composed[1:]
+    forms = Counter()
+    for member in members:
+        forms.update(member.forms)
+    latin = sorted(((count, form) for (lang, form), count in forms.items() if not is_arabic(form)), reverse=True)
+    name = latin[0][1] if latin else keys._to_latin.transliterate(members[0].main_form())
+    base = slugify(name) or "actor"
+    candidate, number = base, 2
+    while candidate in taken or candidate in kb.actors:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _build(groups: dict[str, _Group], kb: KnowledgeBase, union: _UnionFind, evidence: dict[str, list[Evidence]],
+           possible: dict[str, list[tuple[str, float]]], keys: SkeletonKeys) -> LinkedCorpus:
+    members: dict[str, list[_Group]] = defaultdict(list)
+    for key in sorted(groups):
+        members[union.find(key)].append(groups[key])
+    global_ids: dict[str, str] = {}
+    actors: dict[str, CorpusActor] = {}
+    for root in sorted(members, key=lambda root: (root.startswith(NEW_PREFIX), root)):
+        actor_id = _global_id(root, members[root], kb, set(actors), keys)
+        known = kb.actors.get(root)
+        corpus_actor = CorpusActor(id=actor_id, type=known.type if known else members[root][0].type, known=known)
+        if known:
+            corpus_actor.evidence.append(Evidence("list", known.origin))
+        for group in members[root]:
+            global_ids[group.key] = actor_id
+            corpus_actor.forms.update(group.forms)
+            corpus_actor.articles += group.articles
+            corpus_actor.mentions += group.mentions
+            corpus_actor.roles |= group.roles
+            corpus_actor.label = corpus_actor.label or group.label
+            corpus_actor.evidence += evidence.get(group.key, [])
+            if group.key.startswith(NEW_PREFIX) and len(members[root]) > 1:
+                corpus_actor.evidence.append(Evidence("same-name", group.main_form()))
+        corpus_actor.articles = sorted(set(corpus_actor.articles))
+        actors[actor_id] = corpus_actor
+    for key, candidates in possible.items():
+        for other, score in candidates:
+            first, second = global_ids.get(key), global_ids.get(other, other)
+            if first and second and first != second and second in actors:
+                actors[first].possibly_same.append((second, score))
+                actors[second].possibly_same.append((first, score))
+    return LinkedCorpus(actors, global_ids)

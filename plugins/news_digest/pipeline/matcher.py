@@ -1,0 +1,179 @@
+"""Find the knowledge base's names in text: one word-level trie of every spelling, matched leftmost-longest."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .document import Problem
+from .folding import fold_arabic
+from .knowledge import KnowledgeBase
+from .lang import LanguageRules, rules_for
+from .tokens import Token, name_keys
+
+# Words before an ambiguous name (Arabic مالي is also "financial") that show it is the place.
+_AMBIGUITY_CUES = frozenset(fold_arabic(word) for word in
+                            "في إلى الى من دولة جمهورية شمال جنوب شرق غرب وسط عاصمة حكومة رئيس جيش سلطات".split()) \
+    | frozenset("en au aux a de du in to from of".split())
+_MIN_STEM_LETTERS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class PatternEntry:
+    """One spelling of one actor, and the conditions under which text matches it."""
+
+    actor_id: str
+    kind: str
+    lang: str
+    surface: str
+    exact_case: bool
+    needs_capital: bool
+    ambiguous: bool
+
+
+@dataclass(slots=True)
+class _Node:
+    children: dict[str, "_Node"] = field(default_factory=dict)
+    values: list = field(default_factory=list)
+
+
+class PhraseTrie:
+    """Phrases keyed by their folded words; `walk` finds every phrase starting at a token."""
+
+    def __init__(self) -> None:
+        self.root = _Node()
+
+    def add(self, keys: tuple[str, ...], value: object) -> None:
+        """Store `value` under the word keys of a phrase."""
+        node = self.root
+        for key in keys:
+            node = node.children.setdefault(key, _Node())
+        node.values.append(value)
+
+    def walk(self, tokens: list[Token], start: int, rules: LanguageRules) -> list[tuple[int, int, list]]:
+        """(end, clitic letters, values) of every phrase spelt from `start`, attached clitics allowed on the first word."""
+        first = tokens[start]
+        beginnings = [(first.key, 0)]
+        if first.arabic and rules.article:
+            beginnings += arabic_stems(first.key, rules)
+        found = []
+        for key, clitic in beginnings:
+            node = self.root.children.get(key)
+            end = start + 1
+            while node is not None:
+                if node.values:
+                    found.append((end, clitic, node.values))
+                if end >= len(tokens) or tokens[end].break_before:
+                    break
+                node = node.children.get(tokens[end].key)
+                end += 1
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Tokens [start, end) of a text spell `entry`; `clitic` letters attached to the first word are not part of it."""
+
+    start: int
+    end: int
+    entry: PatternEntry
+    clitic: int
+
+
+def _after_cue(tokens: list[Token], start: int, rules: LanguageRules) -> bool:
+    """True when the word before `start` (without its clitics: وفي) says a place follows."""
+    if start == 0:
+        return False
+    previous = tokens[start - 1]
+    keys = {previous.key, *(stem for stem, _ in arabic_stems(previous.key, rules))} if previous.arabic else {previous.key}
+    return bool(keys & (_AMBIGUITY_CUES | rules.place_cues))
+
+
+def arabic_stems(key: str, rules: LanguageRules) -> list[tuple[str, int]]:
+    """The word without its attached conjunction and preposition (وبالأمم -> الامم), with the letters dropped."""
+    stems: list[tuple[str, int]] = []
+    for conjunction in ("", *rules.conjunction_clitics):
+        if conjunction and not key.startswith(conjunction):
+            continue
+        after_conjunction = key[len(conjunction):]
+        for preposition in ("", *rules.preposition_clitics):
+            if (not conjunction and not preposition) or (preposition and not after_conjunction.startswith(preposition)):
+                continue
+            stem = after_conjunction[len(preposition):]
+            dropped = len(conjunction) + len(preposition)
+            if len(stem) >= _MIN_STEM_LETTERS:
+                stems.append((stem, dropped))
+            # ل before the article loses the article's alef: للأمم = ل + الأمم.
+            if preposition == "ل" and stem.startswith("ل") and rules.article:
+                stems.append(("ا" + stem, dropped))
+    return stems
+
+
+class NameMatcher:
+    """All the knowledge base's spellings in one trie keyed by folded words."""
+
+    def __init__(self, kb: KnowledgeBase, first_names: frozenset[str] = frozenset()) -> None:
+        self.trie = PhraseTrie()
+        # Country names that are also first names (French Dominique, Maurice) need a cue too.
+        first_name_clashes = {keys for actor in kb.actors.values() if actor.territory
+                              for lang, name in actor.names.items() if lang in ("fr", "en")
+                              if len(keys := name_keys(name, rules_for(lang))) == 1 and keys[0] in first_names}
+        self.problems: list[tuple[str, Problem]] = []
+        claimed: dict[tuple[str, tuple[str, ...]], str] = {}
+        # Spellings the data declares ambiguous (Arabic مالي, عمان): kept by their first owner, matched only after a cue.
+        ambiguous_keys = {lang: {name_keys(word, rules_for(lang)) for word in words} for lang, words in kb.ambiguous.items()}
+        ambiguous_keys.setdefault("fr", set()).update(first_name_clashes)
+        ambiguous_keys.setdefault("en", set()).update(first_name_clashes)
+        for actor in kb.actors.values():
+            for lang, surface, kind in actor.surface_forms():
+                keys = name_keys(surface, rules_for(lang))
+                if not keys:
+                    continue
+                owner = claimed.setdefault((lang, keys), actor.id)
+                ambiguous = keys in ambiguous_keys.get(lang, set())
+                if owner != actor.id and ambiguous:
+                    continue
+                if owner != actor.id:
+                    self.problems.append((actor.origin, Problem(
+                        f"entry {actor.id!r}: the {lang} spelling {surface!r} is also claimed by {owner!r} "
+                        f"({kb.actors[owner].origin}); it was left to {owner!r}",
+                        "Keep each spelling on one actor, or qualify it (e.g. with a first name)")))
+                    continue
+                self.trie.add(keys, PatternEntry(
+                    actor_id=actor.id, kind=kind, lang=lang, surface=surface,
+                    exact_case=surface.isupper() and len(surface) <= 6,
+                    needs_capital=kind == "name" and surface[:1].isupper(),
+                    ambiguous=ambiguous))
+
+    def find(self, tokens: list[Token], rules: LanguageRules) -> list[Match]:
+        """Leftmost-longest matches over the tokens; matched words are not matched again."""
+        matches: list[Match] = []
+        position = 0
+        while position < len(tokens):
+            match = self._longest_at(tokens, position, rules)
+            if match:
+                matches.append(match)
+                position = match.end
+            else:
+                position += 1
+        return matches
+
+    def _longest_at(self, tokens: list[Token], start: int, rules: LanguageRules) -> Match | None:
+        best: Match | None = None
+        for end, clitic, entries in self.trie.walk(tokens, start, rules):
+            entry = self._accept(entries, tokens, start, clitic, rules)
+            if entry and (best is None or end > best.end or (end == best.end and clitic < best.clitic)):
+                best = Match(start, end, entry, clitic)
+        return best
+
+    def _accept(self, entries: list[PatternEntry], tokens: list[Token], start: int,
+                clitic: int, rules: LanguageRules) -> PatternEntry | None:
+        first = tokens[start]
+        for entry in sorted(entries, key=lambda e: (e.lang != rules.code, e.kind != "name")):
+            if entry.exact_case and not first.acronym:
+                continue
+            if entry.needs_capital and not first.arabic and not first.capitalised:
+                continue
+            if entry.ambiguous and not clitic and not _after_cue(tokens, start, rules):
+                continue
+            return entry
+        return None
