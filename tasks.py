@@ -116,6 +116,13 @@ def test(c):
     c.run(f"{sys.executable} -m pytest", pty=False)
 
 
+@task
+def evaluate(c, corpus="tests/corpus/dev", errors=False):
+    """Score actor extraction (precision, recall, F1) and cross-language linking against a gold corpus."""
+    c.run(f"{sys.executable} -m news_digest.pipeline.evaluation {shlex.quote(corpus)}" + (" --errors" if errors else ""),
+          env={"PYTHONPATH": str(PROJECT_DIR / "plugins")})
+
+
 @task(iterable=["n"])
 def bench(c, n=None, repeat=1):
     """Compare build time and memory with stock Pelican on N synthetic articles (default 1000)."""

@@ -97,9 +97,12 @@ def build_site(tmp_path: Path) -> BuildSite:
     """Build a site from the samples plus the given files; each call builds into its own folder."""
     counter = iter(range(1000))
 
-    def build(files: dict[str, str | bytes] | None = None, *, with_samples: bool = True, **settings: object) -> BuiltSite:
+    def build(files: dict[str, str | bytes] | None = None, *, with_samples: bool = True,
+              extra_files: dict[str, str | bytes] | None = None, **settings: object) -> BuiltSite:
+        """`files` go into content/; `extra_files` into the project folder beside it."""
         root = tmp_path / f"site{next(counter)}"
         write_content(root / "content", files or {}, with_samples)
+        write_content(root, extra_files or {}, with_samples=False)
         return run_build(root / "content", root / "output", **settings)
 
     return build

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .document import ArticleDocument
 from .knowledge import KnowledgeBase, country_of
 from .lang import LanguageRules, rules_for
-from .matcher import NameMatcher, PhraseTrie, arabic_stems
+from .matcher import NO_CLITIC, Clitic, NameMatcher, PhraseTrie, arabic_stems
 from .tokens import Token, tokenize
 
 NEW_PREFIX = "new:"
@@ -21,6 +21,7 @@ NEW_PREFIX = "new:"
 _ROLE_CONNECTORS = frozenset("de la du des d l of the for باسم لدى لشوون للشوون".split())
 _MAX_NAME_WORDS = 4
 _MAX_ARABIC_NAME_WORDS = 3
+_MAX_ARABIC_COMPLEMENTS = 3
 # Words between an institution and its country: ministère de la Défense *d'*Israël, Ministry of Health *in* Gaza.
 _COUNTRY_CONNECTORS = frozenset("de du des d of in في".split())
 _MAX_INSTITUTION_WORDS = 8
@@ -63,7 +64,7 @@ class ArticleActor:
 class _Found:
     start: int
     end: int
-    clitic: int
+    clitic: Clitic
     actor: str
     type: str
     kind: str
@@ -160,14 +161,14 @@ class EntityFinder:
             actor = self.kb.actors[match.entry.actor_id]
             part.claim(_Found(match.start, match.end, match.clitic, actor.id, actor.type, match.entry.kind, "list"))
             if actor.type == "organization" and match.end - match.start >= 2:
-                # "armée israélienne" mentions Israel too.
+                # "armée israélienne" mentions Israel too, "Conseil de sécurité de l'ONU" the UN.
                 inner = part.tokens[match.start + 1:match.end]
                 for nested in self.matcher.find(inner, rules):
-                    place = self.kb.actors[nested.entry.actor_id]
-                    if place.type == "place":
+                    inside = self.kb.actors[nested.entry.actor_id]
+                    if inside.type != "person" and inside.id != actor.id:
                         start = match.start + 1 + nested.start
-                        part.found.append(_Found(start, start + nested.end - nested.start, nested.clitic, place.id,
-                                                 "place", nested.entry.kind, "list", nested=True))
+                        part.found.append(_Found(start, start + nested.end - nested.start, nested.clitic, inside.id,
+                                                 inside.type, nested.entry.kind, "list", nested=True))
 
     def _institutions(self, part: _Part, rules: LanguageRules) -> None:
         """An institution phrase next to a country: one actor per country and institution, in every language."""
@@ -205,7 +206,7 @@ class EntityFinder:
             key = composed if known else f"{NEW_PREFIX}organization:{COMPOSED_MARK}{composed}"
             english = place.demonyms.get("en", (place.names.get("en", place.id),))[0]
             label = self.kb.institutions[institution_ids[0]].name.format(country=english)
-            part.claim(_Found(start, stop, clitic if start == position else 0, key, "organization", "name",
+            part.claim(_Found(start, stop, clitic if start == position else NO_CLITIC, key, "organization", "name",
                               "list" if known else "institution", label=label))
 
     @staticmethod
@@ -235,12 +236,18 @@ class EntityFinder:
                 continue
             end = max(walks, key=lambda walk: walk[0])[0]
             # Extend over adjectives (known demonyms and places), role words and connectors.
+            complements = 0
             while end < len(tokens) and not tokens[end].break_before:
                 found = by_start.get(end)
+                token = tokens[end]
                 if found and found.type != "person":
                     end = found.end
-                elif not part.used[end] and (tokens[end].key in self.role_words or tokens[end].key in _ROLE_CONNECTORS):
+                elif not part.used[end] and (token.key in self.role_words or token.key in _ROLE_CONNECTORS):
                     end += 1
+                elif (not part.used[end] and token.arabic and token.key.startswith(rules.article)
+                      and complements < _MAX_ARABIC_COMPLEMENTS):
+                    # المتحدث باسم *الوزارة*: names do not start with the article, complements do.
+                    end, complements = end + 1, complements + 1
                 else:
                     break
             introduced[end] = self._best_role(tokens, part.used, position, end, rules)
@@ -376,7 +383,7 @@ class EntityFinder:
 
     def _claim_new(self, part: _Part, start: int, end: int, actor_type: str, rule: str, role: str | None = None) -> None:
         key = " ".join(token.key for token in part.tokens[start:end])
-        part.claim(_Found(start, end, 0, f"{NEW_PREFIX}{actor_type}:{key}", actor_type, "name", rule, role))
+        part.claim(_Found(start, end, NO_CLITIC, f"{NEW_PREFIX}{actor_type}:{key}", actor_type, "name", rule, role))
 
     def _surnames(self, parts: list[_Part], rules: LanguageRules) -> None:
         """Resolve one-word mentions to the person of the same article whose name ends with that word."""
@@ -395,7 +402,7 @@ class EntityFinder:
             for position, token in enumerate(part.tokens):
                 if part.used[position] or (rules.cased and not token.capitalised):
                     continue
-                candidates = [(token.key, 0)] + (arabic_stems(token.key, rules) if token.arabic else [])
+                candidates = [(token.key, NO_CLITIC)] + (arabic_stems(token.key, rules) if token.arabic else [])
                 for key, clitic in candidates:
                     if key in surnames:
                         part.claim(_Found(position, position + 1, clitic, surnames[key], "person", "surname", "surname"))
@@ -407,7 +414,8 @@ class EntityFinder:
         mentions = []
         for found in sorted(part.found, key=lambda found: found.start):
             first, last = part.tokens[found.start], part.tokens[found.end - 1]
-            surface = _drop_letters(part.text[first.start:last.end], found.clitic)
+            dropped, restored = found.clitic
+            surface = restored + _drop_letters(part.text[first.start:last.end], dropped)
             rule = f"role:{found.role}" if found.role and found.rule == "list" else found.rule
             mentions.append(Mention(part.name, part.index, first.start, last.end, surface, found.actor, found.kind,
                                     rule, found.nested))

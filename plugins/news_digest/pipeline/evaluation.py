@@ -151,3 +151,23 @@ def report(result: Evaluation) -> str:
                  "languages found in 2+ of them under one id)")
     lines += [f"  {lang}: {linked / total:.3f} ({linked}/{total})" for lang, (linked, total) in sorted(result.linking_by_lang.items())]
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: evaluate a corpus folder and print the table (and the errors with --errors)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Score actor extraction and linking against gold.json.")
+    parser.add_argument("corpus", type=Path, help="folder with the .txt articles and gold.json")
+    parser.add_argument("--errors", action="store_true", help="also list missed, spurious and unlinked actors")
+    arguments = parser.parse_args(argv)
+    result = evaluate(arguments.corpus)
+    print(report(result))
+    if arguments.errors:
+        for title, lines in (("missed", result.missed), ("spurious", result.spurious), ("not linked", result.unlinked)):
+            print(f"\n{title} ({len(lines)}):", *lines, sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

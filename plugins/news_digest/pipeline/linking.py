@@ -244,7 +244,7 @@ def _build(groups: dict[str, _Group], kb: KnowledgeBase, union: _UnionFind, evid
             corpus_actor.roles |= group.roles
             corpus_actor.label = corpus_actor.label or group.label
             corpus_actor.evidence += evidence.get(group.key, [])
-            if group.key.startswith(NEW_PREFIX) and len(members[root]) > 1:
+            if group.key.startswith(NEW_PREFIX) and len(set(group.articles)) > 1:
                 corpus_actor.evidence.append(Evidence("same-name", group.main_form()))
         corpus_actor.articles = sorted(set(corpus_actor.articles))
         actors[actor_id] = corpus_actor

@@ -15,6 +15,9 @@ _AMBIGUITY_CUES = frozenset(fold_arabic(word) for word in
                             "في إلى الى من دولة جمهورية شمال جنوب شرق غرب وسط عاصمة حكومة رئيس جيش سلطات".split()) \
     | frozenset("en au aux a de du in to from of".split())
 _MIN_STEM_LETTERS = 2
+# Letters attached to a word's front: how many the text has, and what the name needs back (ل + الأمم = للأمم).
+Clitic = tuple[int, str]
+NO_CLITIC: Clitic = (0, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +55,7 @@ class PhraseTrie:
     def walk(self, tokens: list[Token], start: int, rules: LanguageRules) -> list[tuple[int, int, list]]:
         """(end, clitic letters, values) of every phrase spelt from `start`, attached clitics allowed on the first word."""
         first = tokens[start]
-        beginnings = [(first.key, 0)]
+        beginnings: list[tuple[str, Clitic]] = [(first.key, NO_CLITIC)]
         if first.arabic and rules.article:
             beginnings += arabic_stems(first.key, rules)
         found = []
@@ -76,7 +79,7 @@ class Match:
     start: int
     end: int
     entry: PatternEntry
-    clitic: int
+    clitic: Clitic
 
 
 def _after_cue(tokens: list[Token], start: int, rules: LanguageRules) -> bool:
@@ -88,9 +91,9 @@ def _after_cue(tokens: list[Token], start: int, rules: LanguageRules) -> bool:
     return bool(keys & (_AMBIGUITY_CUES | rules.place_cues))
 
 
-def arabic_stems(key: str, rules: LanguageRules) -> list[tuple[str, int]]:
+def arabic_stems(key: str, rules: LanguageRules) -> list[tuple[str, Clitic]]:
     """The word without its attached conjunction and preposition (وبالأمم -> الامم), with the letters dropped."""
-    stems: list[tuple[str, int]] = []
+    stems: list[tuple[str, Clitic]] = []
     for conjunction in ("", *rules.conjunction_clitics):
         if conjunction and not key.startswith(conjunction):
             continue
@@ -101,10 +104,10 @@ def arabic_stems(key: str, rules: LanguageRules) -> list[tuple[str, int]]:
             stem = after_conjunction[len(preposition):]
             dropped = len(conjunction) + len(preposition)
             if len(stem) >= _MIN_STEM_LETTERS:
-                stems.append((stem, dropped))
+                stems.append((stem, (dropped, "")))
             # ل before the article loses the article's alef: للأمم = ل + الأمم.
             if preposition == "ل" and stem.startswith("ل") and rules.article:
-                stems.append(("ا" + stem, dropped))
+                stems.append(("ا" + stem, (dropped, "ا")))
     return stems
 
 
@@ -166,14 +169,14 @@ class NameMatcher:
         return best
 
     def _accept(self, entries: list[PatternEntry], tokens: list[Token], start: int,
-                clitic: int, rules: LanguageRules) -> PatternEntry | None:
+                clitic: Clitic, rules: LanguageRules) -> PatternEntry | None:
         first = tokens[start]
         for entry in sorted(entries, key=lambda e: (e.lang != rules.code, e.kind != "name")):
             if entry.exact_case and not first.acronym:
                 continue
             if entry.needs_capital and not first.arabic and not first.capitalised:
                 continue
-            if entry.ambiguous and not clitic and not _after_cue(tokens, start, rules):
+            if entry.ambiguous and not clitic[0] and not _after_cue(tokens, start, rules):
                 continue
             return entry
         return None
