@@ -159,3 +159,10 @@ def test_pelican_fatal_warnings_turns_bad_input_into_a_failure(tmp_path):
     assert lenient.returncode == 0 and "empty.txt: is empty" in lenient.stdout + lenient.stderr
     assert (tmp_path / "out2" / "articles" / f"{ARABIC_ID}.html").is_file()
     assert _pelican(tmp_path / "bad", tmp_path / "out3", "--fatal", "warnings").returncode != 0
+
+
+def test_site_without_articles_builds_its_pages(build_site):
+    site = build_site(with_samples=False)
+    assert site.page("index.html").select(".article-list") == []
+    assert site.page("actors/index.html").select("section.actor-index ul li") == []
+    assert site.json("api/articles.json")["articles"] == [] and site.json("api/entities.json")["entities"] == []

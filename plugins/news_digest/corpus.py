@@ -145,10 +145,11 @@ def _link_text(article: Any, corpus: DigestCorpus, prefix: str) -> None:
 
 def link_articles(generator: Any) -> None:
     """Signal receiver (article_generator_pretaxonomy, after ordering): build the corpus of actors."""
-    reader = generator.readers.readers.get("txt")
-    pipeline = getattr(reader, "pipeline", None)
     articles = [article for article in generator.articles if hasattr(article, "digest")]
-    if pipeline is None:
-        return
-    generator.context["digest_corpus"] = build_corpus(articles, pipeline.knowledge, generator.settings)
+    reader = generator.readers.readers.get("txt")
+    if articles and reader is not None:
+        generator.context["digest_corpus"] = build_corpus(articles, reader.pipeline.knowledge, generator.settings)
+    else:
+        # An empty site still gets an (empty) index of actors, so its navigation has no dead link.
+        generator.context["digest_corpus"] = DigestCorpus(LinkedCorpus({}, {}), KnowledgeBase())
 

@@ -31,9 +31,17 @@ class NewsTextReader(BaseReader):
 
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
-        self.pipeline = ArticlePipeline(analysis_config(settings))
-        for label, problem in (*self.pipeline.knowledge.problems, *self.pipeline.matcher.problems):
-            logger.warning("news_digest.knowledge: %s", problem.describe(label))
+        # Pelican makes a reader per generator; only those that read articles load the knowledge base.
+        self._pipeline: ArticlePipeline | None = None
+
+    @property
+    def pipeline(self) -> ArticlePipeline:
+        """The analysis pipeline, built on first use; knowledge-base problems are reported then."""
+        if self._pipeline is None:
+            self._pipeline = ArticlePipeline(analysis_config(self.settings))
+            for label, problem in (*self._pipeline.knowledge.problems, *self._pipeline.matcher.problems):
+                logger.warning("news_digest.knowledge: %s", problem.describe(label))
+        return self._pipeline
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Analyse one file; log its problems; mark it `skip` when it cannot become a page."""

@@ -6,15 +6,18 @@ Each language lives in its own module (`fr.py`, `ar.py`, `en.py`), in the manner
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
+from . import ar, en, fr
 from .base import LanguageRules, generic_rules
+
+_LANGUAGES = MappingProxyType({rules.code: rules for rules in (fr.RULES, ar.RULES, en.RULES)})
+_GENERIC = generic_rules("und")
 
 
 def rules_for(lang: str | None) -> LanguageRules:
-    """The rules of a language, or generic rules for an unknown one."""
-    from . import ar, en, fr
-
-    known = {rules.code: rules for rules in (fr.RULES, ar.RULES, en.RULES)}
-    return known.get(lang or "", generic_rules(lang or "und"))
+    """The rules of a language, or generic rules for one without its own module."""
+    return _LANGUAGES.get(lang or "", _GENERIC)
 
 
 __all__ = ["LanguageRules", "rules_for"]
