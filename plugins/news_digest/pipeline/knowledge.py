@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from babel.core import get_global
 
 from .document import Problem
 from .folding import fold_latin
@@ -153,6 +154,34 @@ def _cldr_countries(languages: tuple[str, ...], listed: set[str]) -> list[Actor]
     ]
 
 
+# Time-zone cities that are also common surnames or words (Regina, Phoenix, Darwin), or US sub-zones.
+_CITY_EXCLUSIONS = frozenset("""Center Knox Marengo Vevay Monticello Beulah Phoenix Regina Resolute Darwin Nome Creston
+    Dawson Thule Oral Chita Lindeman Eucla Mahe Canary Bahia Menominee Winamac Vincennes Tell Petersburg Swift
+    Atikokan Busingen Kanton Wake Midway Chatham Stanley Glace Goose Santiago Chagos Comoro Efate Fakaofo""".split())
+
+
+def _cldr_cities(languages: tuple[str, ...], kb: KnowledgeBase) -> list[Actor]:
+    """Cities CLDR names in every language (its time-zone exemplar cities), unless already listed or a country."""
+    zones = get_global("zone_territories")
+    localized = {lang: Locale.parse(lang).time_zones for lang in languages}
+    taken = {fold_latin(form) for actor in kb.actors.values() for _, form, _ in actor.surface_forms()}
+    cities = []
+    for zone in sorted(zones):
+        if zone.startswith(("Etc/", "Antarctica/")) or zone.count("/") != 1:
+            continue
+        default = zone.split("/")[1].replace("_", " ")
+        english = localized["en"].get(zone, {}).get("city", default)
+        actor_id = slugify(english)
+        if english.split()[0] in _CITY_EXCLUSIONS or actor_id in kb.actors or "," in english:
+            continue
+        names = {lang: localized[lang].get(zone, {}).get("city", default if lang in ("fr", "en") else "")
+                 for lang in languages}
+        names = {lang: name for lang, name in names.items() if name and fold_latin(name) not in taken}
+        if len(names) == len(languages):
+            cities.append(Actor(id=actor_id, type="place", names=names, countries=(zones[zone],), origin="CLDR"))
+    return cities
+
+
 def _entry_label(entry: Any, index: int, table: str) -> str:
     if isinstance(entry, dict) and isinstance(entry.get("id") or entry.get("territory"), str):
         return f"[[{table}]] {entry.get('id') or entry.get('territory')!r}"
@@ -228,6 +257,8 @@ def load_knowledge_base(shipped: list[Path], site: list[Path], languages: tuple[
                 seen_in_group[actor.id] = label
                 kb.actors[actor.id] = actor
     for actor in _cldr_countries(languages, listed_territories):
+        kb.actors.setdefault(actor.id, actor)
+    for actor in _cldr_cities(languages, kb):
         kb.actors.setdefault(actor.id, actor)
     kb.countries = {actor.territory: actor.id for actor in kb.actors.values() if actor.territory}
     digest.update(repr(languages).encode())

@@ -133,7 +133,8 @@ class NameMatcher:
                     continue
                 owner = claimed.setdefault((lang, keys), actor.id)
                 ambiguous = keys in ambiguous_keys.get(lang, set())
-                if owner != actor.id and ambiguous:
+                # Spellings derived from CLDR give way to listed ones without a word: both are legitimate.
+                if owner != actor.id and (ambiguous or "CLDR" in (actor.origin, kb.actors[owner].origin)):
                     continue
                 if owner != actor.id:
                     self.problems.append((actor.origin, Problem(

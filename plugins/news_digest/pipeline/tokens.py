@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .folding import fold_word, is_arabic
 from .lang.base import LanguageRules
 
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w\u0610-\u061A\u064B-\u065F\u0670\u0640]*(?:['’ʼ][^\W\d_][\w\u064B-\u065F]*)*|\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_][\w\u0610-\u061A\u064B-\u065F\u0670\u0640]*(?:['’ʼ][^\W\d_][\w\u064B-\u065F]*)*\+?|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?؟…:;«»“”\"\n]")
 # Between two words of one name there may be spaces, one hyphen or an elided word (Quai *d'*Orsay).
 _NAME_GAP = re.compile(r"^\s*(?:[-‐‑]|[^\W\d_]{1,6}['’ʼ])?\s*$")
@@ -66,13 +66,21 @@ def tokenize(text: str, rules: LanguageRules) -> list[Token]:
     return _join_hyphenated(tokens, text)
 
 
+# `Rome-based`, `Saudi-led`: a name with a suffix word, not one longer name.
+_COMPOUND_SUFFIXES = frozenset("""based led backed born era style owned run made linked funded brokered bound
+    controlled held allied aligned affiliated centred centered wide type like sponsored supported occupied
+    administered ruled dominated chaired mediated imposed designated friendly bashing""".split())
+
+
 def _join_hyphenated(tokens: list[Token], text: str) -> list[Token]:
     """`Wei-ling`, `Ching-te`: a capitalised word joined by a hyphen to a lower-case one is one word."""
     joined: list[Token] = []
     for token in tokens:
         previous = joined[-1] if joined else None
-        if (previous is not None and previous.capitalised and not token.capitalised and not token.arabic
-                and text[previous.end:token.start] == "-" and not token.key.isdigit()):
+        if (previous is not None and previous.capitalised and not previous.acronym and not token.capitalised
+                and not token.arabic
+                and text[previous.end:token.start] == "-" and not token.key.isdigit()
+                and token.key not in _COMPOUND_SUFFIXES):
             word = text[previous.start:token.end]
             joined[-1] = Token(word, previous.start, token.end, fold_word(word), True, False, False,
                                previous.sentence_start, previous.break_before)
