@@ -32,9 +32,10 @@ RULES = LanguageRules(
         foundation association bank court assembly movement brigades brigade committee crescent cross
         federation alliance coalition group company corporation institute university observatory fund
         programme program office bureau police guard militia authority league network
-        headquarters centre center network institute office
+        headquarters centre center network institute office advisory consultancy consulting partners
+        associates holdings analytics research capital media
     """),
     organization_connectors=_keys("for of the and on"),
-    place_cues=_keys("in at near town city village camp region province district port airport"),
+    place_cues=_keys("in near town city village camp region province district port airport"),
     speech_verbs=_keys("said says told added stated announced warned insisted explained noted stressed urged"),
 )

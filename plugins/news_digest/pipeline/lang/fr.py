@@ -34,7 +34,7 @@ RULES = LanguageRules(
         banque tribunal cour assemblée mouvement brigades brigade comité croissant croix fédération alliance
         coalition groupe entreprise société compagnie institut université observatoire syndicat office fonds
         programme bureau commissariat police garde gardiens milice autorité agence ligue direction
-        centre réseau quartier siège institut
+        centre réseau quartier siège institut cabinet consultants conseil partenaires groupe
     """),
     organization_connectors=_keys("de du des la le les pour et d l"),
     place_cues=_keys("à près ville village localité camp région province quartier commune district port aéroport"),
