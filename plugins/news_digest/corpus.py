@@ -9,8 +9,13 @@ from typing import Any
 
 from pelican.urlwrappers import URLWrapper
 
+from .pipeline.corpus_analysis import analyse_corpus
 from .pipeline.knowledge import KnowledgeBase
-from .pipeline.linking import CorpusActor, LinkedCorpus, link_corpus
+from .pipeline.linking import CorpusActor, LinkedCorpus
+from .pipeline.stories import Story as StoryGroup
+from .pipeline.stories import StoryGrouping
+from .pipeline.topics import Taxonomy
+from .pipeline.topics import Topic as TaxonomyTopic
 from .rendering import link_mentions, render_paragraphs
 
 
@@ -47,6 +52,8 @@ class Actor(URLWrapper):
         """(name, language of that name): the listed name in `lang`, else the most frequent spelling seen."""
         if self.corpus.known and lang in self.corpus.known.names:
             return self.corpus.known.names[lang], lang
+        if self.corpus.label and lang == "en":
+            return self.corpus.label, "en"
         in_lang = [(count, form) for (form_lang, form), count in self.corpus.forms.items() if form_lang == lang]
         if in_lang:
             return max(in_lang)[1], lang
@@ -64,6 +71,74 @@ class Actor(URLWrapper):
         for (lang, form), count in sorted(self.corpus.forms.items(), key=lambda item: (item[0][0], -item[1], item[0][1])):
             by_lang[lang].append((form, count, form in demonyms))
         return sorted(by_lang.items())
+
+
+class Topic(URLWrapper):
+    """A topic's page: reads TOPIC_URL and TOPIC_SAVE_AS; its slug is the taxonomy id."""
+
+    def __init__(self, topic: TaxonomyTopic, settings: dict[str, Any]) -> None:
+        super().__init__(topic.id, settings)
+        self.slug = self.id = topic.id
+        self.topic = topic
+        self.articles: list[Any] = []
+
+    def name_in(self, lang: str) -> str:
+        """The topic's name in `lang`, else in English, else its id."""
+        return self.topic.names.get(lang) or self.topic.names.get("en") or self.id
+
+
+class Story(URLWrapper):
+    """A story's page: reads STORY_URL and STORY_SAVE_AS; its slug is the story id."""
+
+    def __init__(self, group: StoryGroup, settings: dict[str, Any]) -> None:
+        super().__init__(group.id, settings)
+        self.slug = self.id = group.id
+        self.group = group
+        self.articles: list[Any] = []
+        self.related: list[tuple[Story, float]] = []
+
+    @property
+    def headline(self) -> Any:
+        """The article that stands for the story: the earliest one."""
+        return self.articles[0]
+
+    @property
+    def latest(self) -> Any:
+        """The newest dated article, which orders the story index."""
+        dated = [article for article in self.articles if article.date_known]
+        return max(dated, key=lambda article: (article.date, article.slug)) if dated else None
+
+    def by_language(self) -> list[tuple[str, list[Any]]]:
+        """The articles grouped by their language."""
+        groups: dict[str, list[Any]] = defaultdict(list)
+        for article in self.articles:
+            groups[article.lang].append(article)
+        return sorted(groups.items())
+
+    def actors(self) -> list[tuple[Actor, int]]:
+        """Every actor of the story with its mentions, most mentioned first."""
+        counts: Counter = Counter()
+        for article in self.articles:
+            for actor, mentions in article.actor_pages:
+                counts[actor] += mentions
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0].id))
+
+    def topics(self) -> list[Topic]:
+        """The topics its articles carry, most frequent first."""
+        counts = Counter(topic for article in self.articles for topic in article.topic_pages)
+        return [topic for topic, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0].id))]
+
+    def coverage(self, columns: int = 8) -> tuple[list[Actor], list[tuple[str, list[int]]]]:
+        """Which actors each language's articles mention: the top actors, and per language their mentions."""
+        top = [actor for actor, _ in self.actors()[:columns]]
+        rows = []
+        for lang, articles in self.by_language():
+            counts: Counter = Counter()
+            for article in articles:
+                for actor, mentions in article.actor_pages:
+                    counts[actor] += mentions
+            rows.append((lang, [counts[actor] for actor in top]))
+        return top, rows
 
 
 @dataclass(frozen=True)
@@ -92,6 +167,8 @@ class DigestCorpus:
     linked: LinkedCorpus
     knowledge: KnowledgeBase
     actors: dict[str, Actor] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
 
     def actor_of(self, article_key: str) -> Actor | None:
         """The page of an article-level actor key (a knowledge-base id or a provisional key)."""
@@ -105,11 +182,15 @@ def _root_prefix(article: Any, settings: dict[str, Any]) -> str:
     return f"{settings['SITEURL']}/" if settings.get("SITEURL") else "/"
 
 
-def build_corpus(articles: list[Any], kb: KnowledgeBase, settings: dict[str, Any]) -> DigestCorpus:
-    """Link the actors of all articles, make their pages, and link every article's text to them."""
+def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, settings: dict[str, Any]) -> DigestCorpus:
+    """Link actors and group stories over all articles, make their pages, and link every article to them."""
     docs = [article.digest for article in articles]
-    corpus = DigestCorpus(link_corpus(docs, kb), kb)
+    analysis = analyse_corpus(docs, kb)
+    corpus = DigestCorpus(analysis.linked, kb)
     corpus.actors = {actor_id: Actor(actor, kb, settings) for actor_id, actor in corpus.linked.actors.items()}
+    corpus.topics = {topic_id: Topic(topic, settings) for topic_id, topic in taxonomy.topics.items()}
+    corpus.stories = {story_id: Story(group, settings) for story_id, group in analysis.stories.stories.items()}
+    _attach_stories_and_topics(articles, corpus, analysis.stories)
     together: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         doc = article.digest
@@ -125,6 +206,21 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, settings: dict[str, Any
         actor.possibly_same = [(corpus.actors[other], score) for other, score in sorted(set(actor.corpus.possibly_same))
                                if other in corpus.actors]
     return corpus
+
+
+def _attach_stories_and_topics(articles: list[Any], corpus: DigestCorpus, grouping: StoryGrouping) -> None:
+    for article in articles:
+        article.topic_pages = [corpus.topics[topic] for topic, _ in article.digest.topics if topic in corpus.topics]
+        for topic in article.topic_pages:
+            topic.articles.append(article)
+        story_id = grouping.story_of.get(article.digest.article_id)
+        article.story = corpus.stories.get(story_id) if story_id else None
+        if article.story:
+            article.story.articles.append(article)
+    for story in corpus.stories.values():
+        order = {article_id: position for position, article_id in enumerate(story.group.articles)}
+        story.articles.sort(key=lambda article: order[article.digest.article_id])
+        story.related = [(corpus.stories[other], score) for other, score in story.group.related]
 
 
 def _link_text(article: Any, corpus: DigestCorpus, prefix: str) -> None:
@@ -148,7 +244,9 @@ def link_articles(generator: Any) -> None:
     articles = [article for article in generator.articles if hasattr(article, "digest")]
     reader = generator.readers.readers.get("txt")
     if articles and reader is not None:
-        generator.context["digest_corpus"] = build_corpus(articles, reader.pipeline.knowledge, generator.settings)
+        pipeline = reader.pipeline
+        generator.context["digest_corpus"] = build_corpus(articles, pipeline.knowledge, pipeline.taxonomy,
+                                                          generator.settings)
     else:
         # An empty site still gets an (empty) index of actors, so its navigation has no dead link.
         generator.context["digest_corpus"] = DigestCorpus(LinkedCorpus({}, {}), KnowledgeBase())

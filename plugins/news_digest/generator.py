@@ -37,6 +37,9 @@ def article_record(article: Any) -> dict[str, Any]:
         "tags": doc.tags,
         "paragraphs": len(doc.paragraphs),
         "entities": [{"id": actor.id, "mentions": count} for actor, count in getattr(article, "actor_pages", [])],
+        "topics": [topic for topic, _ in doc.topics],
+        "topic_scores": {topic: score for topic, score in doc.topics},
+        "story": article.story.id if getattr(article, "story", None) else None,
     }
 
 
@@ -84,6 +87,15 @@ class DigestExportGenerator(Generator):
             write_json(export_dir / "entities.json", {
                 "version": EXPORT_SCHEMA_VERSION,
                 "entities": [entity_record(corpus.actors[actor_id], languages) for actor_id in sorted(corpus.actors)]})
+            write_json(export_dir / "topics.json", {"version": EXPORT_SCHEMA_VERSION, "topics": [
+                {"id": topic.id, "names": {lang: topic.name_in(lang) for lang in languages}, "url": topic.url,
+                 "articles": sorted(article.digest.article_id for article in topic.articles)}
+                for topic in sorted(corpus.topics.values(), key=lambda topic: topic.id)]})
+            write_json(export_dir / "stories.json", {"version": EXPORT_SCHEMA_VERSION, "stories": [
+                {"id": story.id, "url": story.url, "articles": [article.digest.article_id for article in story.articles],
+                 "languages": [lang for lang, _ in story.by_language()],
+                 "related": [{"id": other.id, "score": score} for other, score in story.related]}
+                for story in sorted(corpus.stories.values(), key=lambda story: story.id)]})
 
 
 def _newest_first(article: Any) -> tuple[bool, float, str]:

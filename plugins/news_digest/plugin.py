@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .actor_pages import add_actor_pages
+from .digest_pages import add_digest_pages
 from .generator import add_generators, prepare_articles
 from .i18n import install_interface
 from .reader import add_reader
@@ -18,4 +18,4 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(prepare_articles)
     signals.generator_init.connect(install_interface)
     signals.get_generators.connect(add_generators)
-    signals.get_generators.connect(add_actor_pages)
+    signals.get_generators.connect(add_digest_pages)

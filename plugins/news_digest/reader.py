@@ -41,6 +41,8 @@ class NewsTextReader(BaseReader):
             self._pipeline = ArticlePipeline(analysis_config(self.settings))
             for label, problem in (*self._pipeline.knowledge.problems, *self._pipeline.matcher.problems):
                 logger.warning("news_digest.knowledge: %s", problem.describe(label))
+            for label, problem in self._pipeline.taxonomy.problems:
+                logger.warning("news_digest.topics: %s", problem.describe(label))
         return self._pipeline
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:

@@ -102,6 +102,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ACTOR_SAVE_AS", "actors/{slug}.html", "Where an actor's page is written.", _url_pattern),
     Setting("ACTORS_URL", "actors/index.html", "Address of the index of all actors.", _url_pattern),
     Setting("ACTORS_SAVE_AS", "actors/index.html", "Where the index of all actors is written.", _url_pattern),
+    Setting("TOPIC_URL", "topics/{slug}.html", "Address of a topic's page ({slug} is the topic id).", _url_pattern),
+    Setting("TOPIC_SAVE_AS", "topics/{slug}.html", "Where a topic's page is written.", _url_pattern),
+    Setting("TOPICS_URL", "topics/index.html", "Address of the index of topics.", _url_pattern),
+    Setting("TOPICS_SAVE_AS", "topics/index.html", "Where the index of topics is written.", _url_pattern),
+    Setting("STORY_URL", "stories/{slug}.html", "Address of a story's page ({slug} is the story id).", _url_pattern),
+    Setting("STORY_SAVE_AS", "stories/{slug}.html", "Where a story's page is written.", _url_pattern),
+    Setting("STORIES_URL", "stories/index.html", "Address of the index of stories, newest first.", _url_pattern),
+    Setting("STORIES_SAVE_AS", "stories/index.html", "Where the index of stories is written.", _url_pattern),
+    Setting(
+        "NEWS_DIGEST_TOPIC_FILES",
+        (),
+        "A site's own taxonomy files (TOML, same schema as plugins/news_digest/data/topics/), relative to the "
+        "project folder; a topic with a shipped id replaces it.",
+        _path_list,
+    ),
     Setting(
         "NEWS_DIGEST_API_PATH",
         "api",
@@ -132,6 +147,7 @@ def analysis_config(settings: MutableMapping[str, Any]) -> AnalysisConfig:
         languages=tuple(settings["NEWS_DIGEST_LANGUAGES"]),
         max_article_bytes=settings["NEWS_DIGEST_MAX_ARTICLE_BYTES"],
         site_actor_files=tuple(project / path for path in settings["NEWS_DIGEST_ACTOR_FILES"]),
+        site_topic_files=tuple(project / path for path in settings["NEWS_DIGEST_TOPIC_FILES"]),
     )
 
 

@@ -17,6 +17,7 @@ from .knowledge import load_knowledge_base
 from .language import LanguageDetector, identify_language
 from .matcher import NameMatcher
 from .segment import segment
+from .topics import TopicScorer, load_taxonomy
 from .text import normalise_display
 
 
@@ -51,6 +52,8 @@ STAGES: dict[str, Stage] = {
         _stage("date", {"header"}, {"date"}, lambda doc, _: assign_date(doc)),
         _stage("entities", {"lang", "title", "lede", "paragraphs", "dateline"}, {"mentions", "actors"},
                lambda doc, pipeline: pipeline.entity_finder.find(doc)),
+        _stage("topics", {"lang", "title", "lede", "paragraphs", "actors"}, {"topics"},
+               lambda doc, pipeline: setattr(doc, "topics", pipeline.topic_scorer.score(doc))),
     )
 }
 
@@ -85,6 +88,8 @@ class ArticlePipeline:
                                              config.languages, label_root=_DATA_DIR)
         self.matcher = NameMatcher(self.knowledge)
         self.entity_finder = EntityFinder(self.knowledge, self.matcher)
+        self.taxonomy = load_taxonomy(list(config.topic_files), list(config.site_topic_files), label_root=_DATA_DIR)
+        self.topic_scorer = TopicScorer(self.taxonomy)
 
     def read(self, path: Path, source: str) -> ArticleDocument:
         """Read and analyse the file at `path`; `source` is its path relative to the content folder."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
 SHIPPED_ACTOR_FILES = (*sorted((_DATA / "actors").glob("*.toml")), _DATA / "institutions.toml")
+SHIPPED_TOPIC_FILES = tuple(sorted((_DATA / "topics").glob("*.toml")))
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,8 @@ class AnalysisConfig:
 
     languages: tuple[str, ...] = ("fr", "ar", "en")
     max_article_bytes: int = 5_000_000
-    stages: tuple[str, ...] = ("header", "segment", "language", "date", "entities")
+    stages: tuple[str, ...] = ("header", "segment", "language", "date", "entities", "topics")
     actor_files: tuple[Path, ...] = SHIPPED_ACTOR_FILES
     site_actor_files: tuple[Path, ...] = ()
+    topic_files: tuple[Path, ...] = SHIPPED_TOPIC_FILES
+    site_topic_files: tuple[Path, ...] = ()

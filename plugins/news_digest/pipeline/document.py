@@ -75,6 +75,7 @@ class ArticleDocument:
     tags: list[str] = field(default_factory=list)
     mentions: list = field(default_factory=list)
     actors: list = field(default_factory=list)
+    topics: list[tuple[str, float]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property

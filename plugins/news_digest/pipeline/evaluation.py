@@ -15,7 +15,7 @@ from .article_pipeline import ArticlePipeline
 from .config import AnalysisConfig
 from .document import ArticleDocument
 from .folding import fold_word
-from .linking import link_corpus
+from .corpus_analysis import analyse_corpus
 
 
 @dataclass
@@ -52,6 +52,12 @@ class Evaluation:
     linked: int = 0
     linkable: int = 0
     linking_by_lang: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
+    stories: Score = field(default_factory=Score)
+    story_precision: float = 0.0
+    story_recall: float = 0.0
+    topic_overlap: float = 0.0
+    topic_overlap_by_topic: dict[str, float] = field(default_factory=dict)
+    story_errors: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
     unlinked: list[str] = field(default_factory=list)
@@ -59,6 +65,11 @@ class Evaluation:
     @property
     def linking_rate(self) -> float:
         return self.linked / self.linkable if self.linkable else 1.0
+
+    @property
+    def story_f1(self) -> float:
+        total = self.story_precision + self.story_recall
+        return 2 * self.story_precision * self.story_recall / total if total else 0.0
 
 
 def _folded(forms: list[str]) -> set[str]:
@@ -104,8 +115,11 @@ def evaluate(corpus_dir: Path, config: AnalysisConfig | None = None) -> Evaluati
     gold = json.loads((corpus_dir / "gold.json").read_text(encoding="utf-8"))["articles"]
     pipeline = ArticlePipeline(config or AnalysisConfig())
     docs: dict[str, ArticleDocument] = {name: pipeline.read(corpus_dir / name, name) for name in sorted(gold)}
-    linked = link_corpus(list(docs.values()), pipeline.knowledge)
+    analysis = analyse_corpus(list(docs.values()), pipeline.knowledge)
+    linked = analysis.linked
     result = Evaluation()
+    _score_stories(result, gold, docs, analysis.stories.story_of)
+    _score_topics(result, gold, docs)
     seen: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for name, doc in docs.items():
         lang = gold[name]["lang"]
@@ -140,6 +154,38 @@ def evaluate(corpus_dir: Path, config: AnalysisConfig | None = None) -> Evaluati
     return result
 
 
+def _score_stories(result: Evaluation, gold: dict, docs: dict[str, ArticleDocument], story_of: dict[str, str]) -> None:
+    """B-cubed precision and recall of the stories; an article alone is its own cluster."""
+    found = {name: story_of.get(doc.article_id, f"alone:{name}") for name, doc in docs.items()}
+    wanted = {name: gold[name]["story"] for name in docs}
+    precision = recall = 0.0
+    for name in docs:
+        same_found = {other for other in docs if found[other] == found[name]}
+        same_wanted = {other for other in docs if wanted[other] == wanted[name]}
+        precision += len(same_found & same_wanted) / len(same_found)
+        recall += len(same_found & same_wanted) / len(same_wanted)
+        if same_found != same_wanted:
+            result.story_errors.append(f"{name}: found with {sorted(same_found - {name})}, "
+                                       f"gold with {sorted(same_wanted - {name})}")
+    result.story_precision, result.story_recall = precision / len(docs), recall / len(docs)
+
+
+def _score_topics(result: Evaluation, gold: dict, docs: dict[str, ArticleDocument]) -> None:
+    """For each gold topic, the best Jaccard overlap of its articles with one produced topic's; then the mean."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    produced: dict[str, set[str]] = defaultdict(set)
+    for name, doc in docs.items():
+        for topic in gold[name].get("topics", []):
+            wanted[topic].add(name)
+        for topic, _ in doc.topics:
+            produced[topic].add(name)
+    for topic, articles in sorted(wanted.items()):
+        result.topic_overlap_by_topic[topic] = max(
+            (len(articles & found) / len(articles | found) for found in produced.values()), default=0.0)
+    scores = result.topic_overlap_by_topic.values()
+    result.topic_overlap = sum(scores) / len(scores) if scores else 1.0
+
+
 def report(result: Evaluation) -> str:
     """The evaluation as a small plain-text table."""
     lines = ["scope        precision  recall     F1", "-----------  ---------  ------  -----"]
@@ -150,6 +196,10 @@ def report(result: Evaluation) -> str:
     lines.append(f"cross-language linking: {result.linking_rate:.3f} ({result.linked}/{result.linkable} actors in 2+ "
                  "languages found in 2+ of them under one id)")
     lines += [f"  {lang}: {linked / total:.3f} ({linked}/{total})" for lang, (linked, total) in sorted(result.linking_by_lang.items())]
+    lines.append(f"stories (B-cubed): precision {result.story_precision:.3f}  recall {result.story_recall:.3f}  "
+                 f"F1 {result.story_f1:.3f}")
+    lines.append(f"topics (best Jaccard per gold topic, mean): {result.topic_overlap:.3f}")
+    lines += [f"  {topic}: {score:.3f}" for topic, score in result.topic_overlap_by_topic.items()]
     return "\n".join(lines)
 
 
@@ -164,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     result = evaluate(arguments.corpus)
     print(report(result))
     if arguments.errors:
-        for title, lines in (("missed", result.missed), ("spurious", result.spurious), ("not linked", result.unlinked)):
+        for title, lines in (("missed", result.missed), ("spurious", result.spurious), ("not linked", result.unlinked),
+                             ("story errors", result.story_errors)):
             print(f"\n{title} ({len(lines)}):", *lines, sep="\n  ")
     return 0
 
