@@ -12,6 +12,7 @@ from .decoding import decode_article
 from .document import ArticleDocument, Problem
 from .header import read_header
 from .entities import EntityFinder
+from .first_names import load_first_names
 from .identifiers import article_id
 from .knowledge import load_knowledge_base
 from .language import LanguageDetector, identify_language
@@ -86,8 +87,9 @@ class ArticlePipeline:
         self.detector = LanguageDetector()
         self.knowledge = load_knowledge_base(list(config.actor_files), list(config.site_actor_files),
                                              config.languages, label_root=_DATA_DIR)
-        self.matcher = NameMatcher(self.knowledge)
-        self.entity_finder = EntityFinder(self.knowledge, self.matcher)
+        self.first_names = load_first_names()
+        self.matcher = NameMatcher(self.knowledge, self.first_names.latin)
+        self.entity_finder = EntityFinder(self.knowledge, self.matcher, self.first_names)
         self.taxonomy = load_taxonomy(list(config.topic_files), list(config.site_topic_files), label_root=_DATA_DIR)
         self.topic_scorer = TopicScorer(self.taxonomy)
 

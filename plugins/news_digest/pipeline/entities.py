@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .document import ArticleDocument
+from .first_names import FirstNames
 from .knowledge import KnowledgeBase, country_of
 from .lang import LanguageRules, rules_for
 from .matcher import NO_CLITIC, Clitic, NameMatcher, PhraseTrie, arabic_stems
@@ -22,6 +23,7 @@ _ROLE_CONNECTORS = frozenset("de la du des d l of the for باسم لدى لشو
 _MAX_NAME_WORDS = 4
 _MAX_ARABIC_NAME_WORDS = 3
 _MAX_ARABIC_COMPLEMENTS = 3
+_ARABIC_NAME_PARTICLES = frozenset("بن ابن ولد ابو".split())
 # Words between an institution and its country: ministère de la Défense *d'*Israël, Ministry of Health *in* Gaza.
 _COUNTRY_CONNECTORS = frozenset("de du des d of in في".split())
 _MAX_INSTITUTION_WORDS = 8
@@ -109,9 +111,10 @@ def _drop_letters(text: str, letters: int) -> str:
 class EntityFinder:
     """Finds the actors of an article; built once per knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, matcher: NameMatcher) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher: NameMatcher, first_names: FirstNames | None = None) -> None:
         self.kb = kb
         self.matcher = matcher
+        self.first_names = first_names or FirstNames()
         self.roles = PhraseTrie()
         self.role_words: set[str] = set()
         for role in kb.roles.values():
@@ -338,9 +341,19 @@ class EntityFinder:
             self._claim_new(part, start, end, "organization", "capitalised")
         elif after_place_cue and not role and not titled:
             self._claim_new(part, start, end, "place", "place-cue")
-        else:
-            rule = f"role:{role}" if role else ("title" if titled else "capitalised")
-            self._claim_new(part, start, end, "person", rule, role)
+        elif role or titled:
+            self._claim_new(part, start, end, "person", f"role:{role}" if role else "title", role)
+        elif self.first_names.certain(tokens[start].key, arabic=False):
+            self._claim_new(part, start, end, "person", "first-name")
+        elif self._speaker(tokens, start, end, rules):
+            self._claim_new(part, start, end, "person", "speaker")
+
+    @staticmethod
+    def _speaker(tokens: list[Token], start: int, end: int, rules: LanguageRules) -> bool:
+        """`X Y said`, `said X Y`, `a déclaré X Y`: the name speaks."""
+        before = tokens[start - 1].key if start else ""
+        after = tokens[end].key if end < len(tokens) else ""
+        return before in rules.speech_verbs or after in rules.speech_verbs
 
     # -- names the lists lack: languages without capitals ----------------------------------
 
@@ -350,6 +363,7 @@ class EntityFinder:
             end = self._uncased_run(part, rules, start, _MAX_ARABIC_NAME_WORDS, allow_article=False)
             if end - start >= 2:
                 self._claim_new(part, start, end, "person", f"role:{role}", role)
+        self._arabic_first_names(part, rules)
         for position, token in enumerate(tokens):
             if part.used[position] or position + 1 >= len(tokens):
                 continue
@@ -363,7 +377,33 @@ class EntityFinder:
                 if end > position + 1:
                     self._claim_new(part, position + 1, end, "place", "place-cue")
 
-    def _uncased_run(self, part: _Part, rules: LanguageRules, start: int, limit: int, allow_article: bool) -> int:
+    def _arabic_first_names(self, part: _Part, rules: LanguageRules) -> None:
+        """A known first name (or عبد/أبو and a word) followed by one or two name words is a person."""
+        tokens, position = part.tokens, 0
+        while position < len(tokens):
+            token = tokens[position]
+            given_end = position + 1
+            if (token.key in self.first_names.arabic_prefixes and given_end < len(tokens)
+                    and not tokens[given_end].break_before and not part.used[given_end]):
+                given_end += 1
+            elif not self.first_names.certain(token.key, arabic=True):
+                position += 1
+                continue
+            if part.used[position]:
+                position += 1
+                continue
+            # One surname word, two after a particle (محمد بن سلمان).
+            end = self._uncased_run(part, rules, given_end, 1, allow_article=True, article_ends=True)
+            if end > given_end and tokens[end - 1].key in _ARABIC_NAME_PARTICLES:
+                end = self._uncased_run(part, rules, end, 1, allow_article=True, article_ends=True)
+            if end > given_end and tokens[end - 1].key not in _ARABIC_NAME_PARTICLES:
+                self._claim_new(part, position, end, "person", "first-name")
+                position = end
+            else:
+                position += 1
+
+    def _uncased_run(self, part: _Part, rules: LanguageRules, start: int, limit: int, allow_article: bool,
+                     article_ends: bool = False) -> int:
         """Name words from `start`: no stop, role or cue words; for a person, a word with the article ends it."""
         end = start
         while end < len(part.tokens) and end - start < limit and not part.used[end]:
@@ -372,8 +412,11 @@ class EntityFinder:
                     or token.key in self.role_words or token.key in rules.organization_words
                     or token.key in rules.place_cues or (end == start and _definite_with_clitic(token.key, rules))):
                 break
-            if token.key.startswith(rules.article) and not allow_article:
-                if end == start:
+            if end > start and (token.key in self.first_names.arabic
+                                or (token.key[:1] in rules.preposition_clitics and len(token.key) > 4)):
+                break  # بلدة تراباني *بقرار*: a preposition-led word, or a person's name, starts after the place
+            if token.key.startswith(rules.article) and (not allow_article or article_ends):
+                if end == start and not allow_article:
                     break
                 return end + 1  # a family name like العلي closes the name
             end += 1

@@ -171,21 +171,25 @@ def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
     new_groups = sorted((group for group in groups.values() if group.key.startswith(NEW_PREFIX)), key=lambda g: g.key)
     blocks: dict[tuple[str, str], list[tuple[str, list[str], _Group | None]]] = defaultdict(list)
 
-    def block_of(actor_type: str, words: list[str]) -> tuple[str, str]:
-        return actor_type, words[-1][:2] if words else ""
+    def blocks_of(actor_type: str, words: list[str]) -> list[tuple[str, str]]:
+        # The last name's first and last two skeleton letters: transliteration rarely changes both.
+        last = words[-1] if words else ""
+        return [(actor_type, f"<{last[:2]}"), (actor_type, f"{last[-2:]}>")]
 
     for actor in sorted(kb.actors.values(), key=lambda actor: actor.id):
         if actor.type != "person":
             continue
         for name in {name for lang, name, kind in actor.surface_forms() if kind == "name" and not is_arabic(name)}:
             if words := keys.words(name):
-                blocks[block_of("person", words)].append((actor.id, words, None))
+                for block in blocks_of("person", words):
+                    blocks[block].append((actor.id, words, None))
     for group in new_groups:
         form = group.main_form()
         words = keys.words(form)
         if not words:
             continue
-        for other_id, other_words, other_group in blocks[block_of(group.type, words)]:
+        candidates = {entry[0]: entry for block in blocks_of(group.type, words) for entry in blocks[block]}
+        for other_id, other_words, other_group in (candidates[key] for key in sorted(candidates)):
             other_form = other_group.main_form() if other_group else kb.actors[other_id].names["en"]
             score = min(_score(group, other_words, other_group, words), 1.0)
             if is_arabic(form) == is_arabic(other_form):
@@ -201,7 +205,8 @@ def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
                 evidence[group.key].append(Evidence("transliteration", detail, round(score, 3)))
             elif score >= POSSIBLE_THRESHOLD:
                 possible[group.key].append((other_id, round(score, 3)))
-        blocks[block_of(group.type, words)].append((group.key, words, group))
+        for block in blocks_of(group.type, words):
+            blocks[block].append((group.key, words, group))
     return _build(groups, kb, union, evidence, possible, keys)
 
 

@@ -31,6 +31,8 @@ class PatternEntry:
     exact_case: bool
     needs_capital: bool
     ambiguous: bool
+    # A country name that is also a first name (Maurice, Jordan): not the country before a surname.
+    first_name: bool = False
 
 
 @dataclass(slots=True)
@@ -124,8 +126,6 @@ class NameMatcher:
         claimed: dict[tuple[str, tuple[str, ...]], str] = {}
         # Spellings the data declares ambiguous (Arabic مالي, عمان): kept by their first owner, matched only after a cue.
         ambiguous_keys = {lang: {name_keys(word, rules_for(lang)) for word in words} for lang, words in kb.ambiguous.items()}
-        ambiguous_keys.setdefault("fr", set()).update(first_name_clashes)
-        ambiguous_keys.setdefault("en", set()).update(first_name_clashes)
         for actor in kb.actors.values():
             for lang, surface, kind in actor.surface_forms():
                 keys = name_keys(surface, rules_for(lang))
@@ -146,7 +146,7 @@ class NameMatcher:
                     actor_id=actor.id, kind=kind, lang=lang, surface=surface,
                     exact_case=surface.isupper() and len(surface) <= 6,
                     needs_capital=kind == "name" and surface[:1].isupper(),
-                    ambiguous=ambiguous))
+                    ambiguous=ambiguous, first_name=keys in first_name_clashes))
 
     def find(self, tokens: list[Token], rules: LanguageRules) -> list[Match]:
         """Leftmost-longest matches over the tokens; matched words are not matched again."""
@@ -178,6 +178,9 @@ class NameMatcher:
             if entry.needs_capital and not first.arabic and not first.capitalised:
                 continue
             if entry.ambiguous and not clitic[0] and not _after_cue(tokens, start, rules):
+                continue
+            following = tokens[start + 1] if start + 1 < len(tokens) else None
+            if entry.first_name and following and following.capitalised and not following.break_before:
                 continue
             return entry
         return None

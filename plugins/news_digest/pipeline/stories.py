@@ -18,7 +18,7 @@ from itertools import combinations
 
 from .document import ArticleDocument
 
-SAME_STORY_THRESHOLD = 0.40
+SAME_STORY_THRESHOLD = 0.42
 MAX_DAYS_APART = 2
 MIN_SHARED_ACTORS = 2
 _TYPE_WEIGHT = {"person": 1.6, "organization": 1.0, "place": 0.8}
@@ -115,7 +115,9 @@ def similarity(first: ArticleEvidence, second: ArticleEvidence, weights: _Weight
 
     common = sum(min(first.actors[actor], second.actors[actor]) * weights.of(actor, actor in first.countries)
                  for actor in shared)
-    score = common / max(min(mass(first, first.actors), mass(second, second.actors)), 1e-9)
+    # Normalised by both articles' evidence (geometric mean): a long article that mentions everything
+    # does not absorb a short one about another event.
+    score = common / max(math.sqrt(mass(first, first.actors) * mass(second, second.actors)), 1e-9)
     score += min(_NUMBER_BONUS * len(first.numbers & second.numbers), _MAX_NUMBER_BONUS)
     if first.topics & second.topics:
         score += _TOPIC_BONUS
