@@ -145,7 +145,7 @@ class EntityFinder:
             part.used = [False] * len(part.tokens)
         lowercase_words = {token.key for part in parts for token in part.tokens if not token.capitalised}
         for part in parts:
-            self._known_names(part, rules)
+            self._known_names(part, rules, lowercase_words)
             self._institutions(part, rules)
             if part.name in ("lede", "paragraph"):
                 introduced = self._roles(part, rules)
@@ -159,9 +159,14 @@ class EntityFinder:
 
     # -- the knowledge base ------------------------------------------------------------------
 
-    def _known_names(self, part: _Part, rules: LanguageRules) -> None:
+    def _known_names(self, part: _Part, rules: LanguageRules, lowercase_words: set[str]) -> None:
         for match in self.matcher.find(part.tokens, rules):
             actor = self.kb.actors[match.entry.actor_id]
+            first = part.tokens[match.start]
+            # "Réunion à Tunis" when the text also says "une réunion": a common word opening a sentence.
+            if (match.end - match.start == 1 and first.sentence_start and not first.acronym and not first.arabic
+                    and match.entry.kind == "name" and first.key in lowercase_words):
+                continue
             part.claim(_Found(match.start, match.end, match.clitic, actor.id, actor.type, match.entry.kind, "list"))
             if actor.type == "organization" and match.end - match.start >= 2:
                 # "armée israélienne" mentions Israel too, "Conseil de sécurité de l'ONU" the UN.
@@ -373,7 +378,7 @@ class EntityFinder:
                 if end - (position + 1) >= 2:
                     self._claim_new(part, position + 1, end, "person", "speaker")
             elif keys & rules.place_cues:
-                end = self._uncased_run(part, rules, position + 1, 2, allow_article=True)
+                end = self._uncased_run(part, rules, position + 1, 2, allow_article=True, place=True)
                 if end > position + 1:
                     self._claim_new(part, position + 1, end, "place", "place-cue")
 
@@ -403,7 +408,7 @@ class EntityFinder:
                 position += 1
 
     def _uncased_run(self, part: _Part, rules: LanguageRules, start: int, limit: int, allow_article: bool,
-                     article_ends: bool = False) -> int:
+                     article_ends: bool = False, place: bool = False) -> int:
         """Name words from `start`: no stop, role or cue words; for a person, a word with the article ends it."""
         end = start
         while end < len(part.tokens) and end - start < limit and not part.used[end]:
@@ -412,8 +417,8 @@ class EntityFinder:
                     or token.key in self.role_words or token.key in rules.organization_words
                     or token.key in rules.place_cues or (end == start and _definite_with_clitic(token.key, rules))):
                 break
-            if end > start and (token.key in self.first_names.arabic
-                                or (token.key[:1] in rules.preposition_clitics and len(token.key) > 4)):
+            if place and end > start and (token.key in self.first_names.arabic
+                                          or (token.key[:1] in rules.preposition_clitics and len(token.key) > 4)):
                 break  # بلدة تراباني *بقرار*: a preposition-led word, or a person's name, starts after the place
             if token.key.startswith(rules.article) and (not allow_article or article_ends):
                 if end == start and not allow_article:
