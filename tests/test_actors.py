@@ -89,7 +89,7 @@ def test_institution_next_to_a_country_is_one_actor_in_every_language(analyse):
         doc = analyse(f"Lang: {lang}\n\nT\n\n{text}\n")
         keys |= {actor.actor for actor in doc.actors if actor.type == "organization"}
         assert "lebanon" in actor_ids(doc)
-    assert keys == {"new:organization:@lebanese-ministry-of-health"}
+    assert keys == {"new:@lebanese-ministry-of-health"}
 
 
 CROSS_SCRIPT = {

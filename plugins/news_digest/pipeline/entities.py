@@ -8,6 +8,7 @@ later surname-only mention resolved to the full name found in the same article.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .document import ArticleDocument
@@ -91,6 +92,14 @@ class _Part:
             self.used[position] = True
 
 
+_TYPE_PRIORITY = {"person": 0, "place": 1, "organization": 2}
+
+
+def majority_type(votes: Counter[str]) -> str:
+    """The type most rules gave a name; on a tie, person before place before organization."""
+    return min(votes, key=lambda actor_type: (-votes[actor_type], _TYPE_PRIORITY.get(actor_type, 3)))
+
+
 def _definite_with_clitic(key: str, rules: LanguageRules) -> bool:
     """A word like للصحفيين or بالمنظمة: a preposition or conjunction on a definite noun, never a name."""
     return any(key.startswith(clitic + rules.article) for clitic in (*rules.conjunction_clitics, *rules.preposition_clitics)) \
@@ -153,6 +162,8 @@ class EntityFinder:
                     self._capitalised_names(part, rules, introduced, lowercase_words)
                 else:
                     self._uncased_names(part, rules, introduced)
+        if rules.cased:
+            self._recurring_words(parts, rules, lowercase_words)
         self._surnames(parts, rules)
         doc.mentions = [mention for part in parts for mention in self._mentions(part)]
         doc.actors = self._article_actors(doc.mentions, parts)
@@ -211,7 +222,7 @@ class EntityFinder:
             start, stop = min(position, country.start), max(end, country.end)
             composed = f"{place.demonym()}-{institution_ids[0]}"
             known = composed in self.kb.actors
-            key = composed if known else f"{NEW_PREFIX}organization:{COMPOSED_MARK}{composed}"
+            key = composed if known else f"{NEW_PREFIX}{COMPOSED_MARK}{composed}"
             english = place.demonyms.get("en", (place.names.get("en", place.id),))[0]
             label = self.kb.institutions[institution_ids[0]].name.format(country=english)
             part.claim(_Found(start, stop, clitic if start == position else NO_CLITIC, key, "organization", "name",
@@ -353,6 +364,26 @@ class EntityFinder:
         elif self._speaker(tokens, start, end, rules):
             self._claim_new(part, start, end, "person", "speaker")
 
+    def _recurring_words(self, parts: list[_Part], rules: LanguageRules, lowercase_words: set[str]) -> None:
+        """A capitalised word the text repeats, never writes in lower case and uses inside sentences is a name."""
+        seen: dict[str, list[tuple[_Part, int]]] = defaultdict(list)
+        for part in parts:
+            if part.name not in ("lede", "paragraph"):
+                continue
+            for position, token in enumerate(part.tokens):
+                if (not part.used[position] and token.capitalised and not token.acronym and len(token.key) > 3
+                        and token.key not in lowercase_words and token.key not in rules.stopwords
+                        and token.key not in self.role_words and token.key not in rules.organization_words
+                        and token.key not in rules.honorifics and not token.key.isdigit()):
+                    seen[token.key].append((part, position))
+        for key, places in seen.items():
+            inside = [(part, position) for part, position in places if not part.tokens[position].sentence_start]
+            if len(places) < 2 or not inside:
+                continue
+            cued = any(position and part.tokens[position - 1].key in rules.place_cues for part, position in places)
+            for part, position in places:
+                self._claim_new(part, position, position + 1, "place" if cued else "organization", "recurring")
+
     @staticmethod
     def _speaker(tokens: list[Token], start: int, end: int, rules: LanguageRules) -> bool:
         """`X Y said`, `said X Y`, `a déclaré X Y`: the name speaks."""
@@ -366,6 +397,9 @@ class EntityFinder:
         tokens = part.tokens
         for start, role in introduced.items():
             end = self._uncased_run(part, rules, start, _MAX_ARABIC_NAME_WORDS, allow_article=False)
+            # رئيس بلدية كفررمان *حسن جابر*: the name starts at its first name.
+            start = next((index for index in range(start + 1, end - 1) if tokens[index].key in self.first_names.arabic),
+                         start)
             if end - start >= 2:
                 self._claim_new(part, start, end, "person", f"role:{role}", role)
         self._arabic_first_names(part, rules)
@@ -431,7 +465,8 @@ class EntityFinder:
 
     def _claim_new(self, part: _Part, start: int, end: int, actor_type: str, rule: str, role: str | None = None) -> None:
         key = " ".join(token.key for token in part.tokens[start:end])
-        part.claim(_Found(start, end, NO_CLITIC, f"{NEW_PREFIX}{actor_type}:{key}", actor_type, "name", rule, role))
+        # The key is the folded name alone: the same name found by different rules is one actor.
+        part.claim(_Found(start, end, NO_CLITIC, f"{NEW_PREFIX}{key}", actor_type, "name", rule, role))
 
     def _surnames(self, parts: list[_Part], rules: LanguageRules) -> None:
         """Resolve one-word mentions to the person of the same article whose name ends with that word."""
@@ -470,7 +505,11 @@ class EntityFinder:
         return mentions
 
     def _article_actors(self, mentions: list[Mention], parts: list[_Part]) -> list[ArticleActor]:
-        types = {found.actor: found.type for part in parts for found in part.found}
+        type_votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for part in parts:
+            for found in part.found:
+                type_votes[found.actor][found.type] += 1
+        types = {actor: majority_type(votes) for actor, votes in type_votes.items()}
         labels = {found.actor: found.label for part in parts for found in part.found if found.label}
         actors: dict[str, ArticleActor] = {}
         for mention in mentions:

@@ -18,7 +18,7 @@ import icu
 from rapidfuzz import fuzz
 
 from .document import ArticleDocument
-from .entities import COMPOSED_MARK, NEW_PREFIX
+from .entities import COMPOSED_MARK, NEW_PREFIX, majority_type
 from .folding import fold_latin, is_arabic
 from .knowledge import Actor, KnowledgeBase, slugify
 
@@ -80,7 +80,8 @@ class SkeletonKeys:
 
     def words(self, name: str) -> list[str]:
         """One skeleton per word of the name (`Yoav Gallant` -> `['F', 'GLNT']`)."""
-        latin = self._to_latin.transliterate(name) if is_arabic(name) else name
+        # A final ta marbuta is heard as a vowel in names (طويلة = Tawila), not as t.
+        latin = self._to_latin.transliterate(name.replace("ة", "ه")) if is_arabic(name) else name
         skeletons = []
         for word in re.findall(r"[a-z]+", fold_latin(latin)):
             if word in ("al", "el"):
@@ -100,13 +101,17 @@ class SkeletonKeys:
 @dataclass
 class _Group:
     key: str
-    type: str
+    types: Counter[str] = field(default_factory=Counter)
     forms: Counter[tuple[str, str]] = field(default_factory=Counter)
     articles: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     co_mentions: set[str] = field(default_factory=set)
     mentions: int = 0
     label: str = ""
+
+    @property
+    def type(self) -> str:
+        return majority_type(self.types)
 
     def main_form(self) -> str:
         return max(self.forms, key=lambda lang_form: (self.forms[lang_form], len(lang_form[1]), lang_form))[1]
@@ -135,7 +140,8 @@ def _collect(docs: list[ArticleDocument]) -> dict[str, _Group]:
     for doc in docs:
         known_here = {actor.actor for actor in doc.actors if actor.known}
         for actor in doc.actors:
-            group = groups.setdefault(actor.actor, _Group(actor.actor, actor.type))
+            group = groups.setdefault(actor.actor, _Group(actor.actor))
+            group.types[actor.type] += actor.mentions
             for mention in doc.mentions:
                 if mention.actor == actor.actor:
                     group.forms[(doc.lang or "", mention.surface)] += 1
@@ -173,8 +179,9 @@ def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
 
     def blocks_of(actor_type: str, words: list[str]) -> list[tuple[str, str]]:
         # The last name's first and last two skeleton letters: transliteration rarely changes both.
+        # Types are left out: rules may type one name differently in two languages.
         last = words[-1] if words else ""
-        return [(actor_type, f"<{last[:2]}"), (actor_type, f"{last[-2:]}>")]
+        return [("", f"<{last[:2]}"), ("", f"{last[-2:]}>")]
 
     for actor in sorted(kb.actors.values(), key=lambda actor: actor.id):
         if actor.type != "person":
@@ -191,7 +198,8 @@ def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
         candidates = {entry[0]: entry for block in blocks_of(group.type, words) for entry in blocks[block]}
         for other_id, other_words, other_group in (candidates[key] for key in sorted(candidates)):
             other_form = other_group.main_form() if other_group else kb.actors[other_id].names["en"]
-            score = min(_score(group, other_words, other_group, words), 1.0)
+            # Context can lift the score above 1; a short skeleton (Healey: HL) needs that context.
+            score = _score(group, other_words, other_group, words)
             if is_arabic(form) == is_arabic(other_form):
                 # Within one script the skeleton is too coarse: ask for nearly the same letters too.
                 spelling = fuzz.ratio(fold_latin(form), fold_latin(other_form)) / 100
@@ -199,6 +207,7 @@ def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
                 score = min(score, spelling)
             else:
                 merge = score >= MERGE_THRESHOLD and (len("".join(words)) > _SHORT_SKELETON or score > 1.0)
+            score = min(score, 1.0)
             detail = f"{form} ~ {other_form} ({' '.join(words)} / {' '.join(other_words)})"
             if merge:
                 union.union(group.key, other_id)
@@ -207,13 +216,29 @@ def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
                 possible[group.key].append((other_id, round(score, 3)))
         for block in blocks_of(group.type, words):
             blocks[block].append((group.key, words, group))
+    _resolve_surnames(new_groups, union, evidence)
     return _build(groups, kb, union, evidence, possible, keys)
+
+
+def _resolve_surnames(groups: list[_Group], union: _UnionFind, evidence: dict[str, list[Evidence]]) -> None:
+    """A one-word name found alone in some article (`Halász`) is the person whose full name ends with it."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        words = group.key[len(NEW_PREFIX):].split()
+        if len(words) >= 2 and group.type == "person":
+            owners[words[-1]].add(group.key)
+    for group in groups:
+        words = group.key[len(NEW_PREFIX):].split()
+        if len(words) == 1 and len(owners.get(words[0], ())) == 1:
+            owner = next(iter(owners[words[0]]))
+            union.union(group.key, owner)
+            evidence[group.key].append(Evidence("surname", f"{group.main_form()} = {owner[len(NEW_PREFIX):]}"))
 
 
 def _global_id(root: str, members: list[_Group], kb: KnowledgeBase, taken: set[str], keys: SkeletonKeys) -> str:
     if not root.startswith(NEW_PREFIX):
         return root
-    composed = root.split(":", 2)[2]
+    composed = root[len(NEW_PREFIX):]
     if composed.startswith(COMPOSED_MARK) and composed[1:] not in kb.actors:
         return composed[1:]
     forms = Counter()

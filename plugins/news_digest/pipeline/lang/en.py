@@ -24,6 +24,7 @@ RULES = LanguageRules(
         although though because state states government news world politics international breaking
         live analysis opinion exclusive update updates latest home region middle
         deputy former acting interim vice ex senior top chief head
+        ong ngo ngos ong
     """),
     honorifics=_keys("mr mrs ms miss dr sir dame lord prof gen col lt capt sgt rev sen rep gov"),
     name_particles=_keys("de du la le van von der den bin ben ibn bint al el abu ould da di dos del"),

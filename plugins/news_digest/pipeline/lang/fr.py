@@ -26,6 +26,7 @@ RULES = LanguageRules(
         opinion éditorial analyse exclusif direct urgent dernière dernières nouvelles info infos
         soit voici voilà oui non lors notamment également encore déjà toujours jamais ici là-bas
         adjoint adjointe ancien ancienne ex intérim intérimaire vice haut haute
+        ong ngo ngos ong
     """),
     honorifics=_keys("m mme mlle me dr pr mgr"),
     name_particles=_keys("de du des la le van von der den bin ben ibn bint al el abou abu ould da di dos del"),
