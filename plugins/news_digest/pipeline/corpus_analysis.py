@@ -23,5 +23,6 @@ def analyse_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> CorpusAnal
     linked = link_corpus(docs, kb)
     types = {actor_id: actor.type for actor_id, actor in linked.actors.items()}
     countries = frozenset(actor_id for actor_id, actor in linked.actors.items() if actor.known and actor.known.territory)
-    evidence = [evidence_of(doc, linked.global_ids, types, countries) for doc in docs]
+    listed = frozenset(actor_id for actor_id, actor in linked.actors.items() if actor.known)
+    evidence = [evidence_of(doc, linked.global_ids, types, countries, listed) for doc in docs]
     return CorpusAnalysis(linked, group_stories(evidence, types))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .document import ArticleDocument
 from .first_names import FirstNames
-from .knowledge import KnowledgeBase, country_of
+from .knowledge import Actor, KnowledgeBase, country_of
 from .lang import LanguageRules, rules_for
 from .matcher import NO_CLITIC, Clitic, NameMatcher, PhraseTrie, arabic_stems
 from .tokens import Token, tokenize
@@ -155,7 +155,9 @@ class EntityFinder:
         lowercase_words = {token.key for part in parts for token in part.tokens if not token.capitalised}
         for part in parts:
             self._known_names(part, rules, lowercase_words)
-            self._institutions(part, rules)
+        home_country = self._home_country(parts)
+        for part in parts:
+            self._institutions(part, rules, home_country)
             if part.name in ("lede", "paragraph"):
                 introduced = self._roles(part, rules)
                 if rules.cased:
@@ -189,8 +191,32 @@ class EntityFinder:
                         part.found.append(_Found(start, start + nested.end - nested.start, nested.clitic, inside.id,
                                                  inside.type, nested.entry.kind, "list", nested=True))
 
-    def _institutions(self, part: _Part, rules: LanguageRules) -> None:
-        """An institution phrase next to a country: one actor per country and institution, in every language."""
+    def _home_country(self, parts: list[_Part]) -> "Actor | None":
+        """The country the article is about: its dateline's, else one mentioned at least twice as often as any other."""
+        dateline = next((part for part in parts if part.name == "dateline"), None)
+        if dateline and dateline.found:
+            country = country_of(self.kb, self.kb.actors[dateline.found[0].actor])
+            if country.territory:
+                return country
+        counts: Counter[str] = Counter()
+        for part in parts:
+            for found in part.found:
+                actor = self.kb.actors.get(found.actor)
+                if actor is not None and actor.type == "place":
+                    country = country_of(self.kb, actor)
+                    if country.territory:
+                        counts[country.id] += 1
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) and ranked[0][1] >= 2:
+            return self.kb.actors[ranked[0][0]]
+        return None
+
+    def _institutions(self, part: _Part, rules: LanguageRules, home_country: "Actor | None" = None) -> None:
+        """An institution phrase next to a country: one actor per country and institution, in every language.
+
+        With no country next to it ("the foreign ministry said"), the article's home country is meant, when
+        the article has one.
+        """
         places = {found.start: found for found in part.found if found.type == "place" and not found.nested}
         tokens = part.tokens
         for position in range(len(tokens)):
@@ -216,10 +242,13 @@ class EntityFinder:
             country = (inner if inner and inner.end <= end else None) or self._place_after(part, end, places) \
                 or self._place_before(part, position, places)
             # "وزير الخارجية البريطاني" is a role, not the ministry.
-            if country is None or (position and tokens[position - 1].key in self.role_words):
+            if position and tokens[position - 1].key in self.role_words:
                 continue
-            place = country_of(self.kb, self.kb.actors[country.actor])
-            start, stop = min(position, country.start), max(end, country.end)
+            # Only a ministry is the home country's by default; "armed forces" alone may be anyone's.
+            if country is None and (home_country is None or not institution_ids[0].startswith("ministry-")):
+                continue
+            place = country_of(self.kb, self.kb.actors[country.actor]) if country else home_country
+            start, stop = (min(position, country.start), max(end, country.end)) if country else (position, end)
             composed = f"{place.demonym()}-{institution_ids[0]}"
             known = composed in self.kb.actors
             key = composed if known else f"{NEW_PREFIX}{COMPOSED_MARK}{composed}"
@@ -341,7 +370,10 @@ class EntityFinder:
         before = tokens[start - 1] if start else None
         role = introduced.get(start)
         titled = before is not None and before.key in rules.honorifics
-        after_place_cue = before is not None and not tokens[start].break_before and before.key in rules.place_cues
+        after_place_cue = before is not None and not tokens[start].break_before and (
+            before.key in rules.place_cues
+            # région *de* Kayes, city *of* Kharkiv
+            or (before.key in _COUNTRY_CONNECTORS and start >= 2 and tokens[start - 2].key in rules.place_cues))
         has_org_word = any(token.key in rules.organization_words for token in tokens[start:end])
         if words == 1:
             token = tokens[start]

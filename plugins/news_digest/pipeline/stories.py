@@ -26,6 +26,7 @@ _COUNTRY_WEIGHT = 0.35
 _NUMBER_BONUS = 0.08
 _MAX_NUMBER_BONUS = 0.16
 _TOPIC_BONUS = 0.05
+_OTHER_PROTAGONISTS_FACTOR = 0.6
 _CANDIDATE_SHARE = 0.05
 _MIN_CANDIDATE_DF = 12
 _NUMBER = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)?(?![\d.,])")
@@ -40,6 +41,8 @@ class ArticleEvidence:
     article_id: str
     actors: dict[str, float]
     countries: frozenset[str]
+    # Listed persons the article mentions at least twice: the event's protagonists.
+    protagonists: frozenset[str]
     numbers: frozenset[str]
     topics: frozenset[str]
     day: int | None
@@ -74,7 +77,7 @@ def numbers_in(texts: list[str]) -> frozenset[str]:
 
 
 def evidence_of(doc: ArticleDocument, global_ids: dict[str, str], types: dict[str, str],
-                countries: frozenset[str]) -> ArticleEvidence:
+                countries: frozenset[str], listed: frozenset[str] = frozenset()) -> ArticleEvidence:
     """Collect an article's evidence, with actor ids already linked across the corpus."""
     actors: Counter[str] = Counter()
     for actor in doc.actors:
@@ -84,6 +87,8 @@ def evidence_of(doc: ArticleDocument, global_ids: dict[str, str], types: dict[st
         article_id=doc.article_id,
         actors={actor: 1 + math.log(count) for actor, count in actors.items()},
         countries=frozenset(actor for actor in actors if actor in countries),
+        protagonists=frozenset(actor for actor, count in actors.items()
+                               if count >= 2 and types.get(actor) == "person" and actor in listed),
         numbers=numbers_in([doc.title, doc.lede or "", *doc.paragraphs]),
         topics=frozenset(topic for topic, _ in getattr(doc, "topics", [])[:1]),
         day=day,
@@ -118,6 +123,9 @@ def similarity(first: ArticleEvidence, second: ArticleEvidence, weights: _Weight
     # Normalised by both articles' evidence (geometric mean): a long article that mentions everything
     # does not absorb a short one about another event.
     score = common / max(math.sqrt(mass(first, first.actors) * mass(second, second.actors)), 1e-9)
+    # Gallant meeting Blinken is not Gallant meeting Healey: each article has a protagonist the other lacks.
+    if first.protagonists - second.actors.keys() and second.protagonists - first.actors.keys():
+        score *= _OTHER_PROTAGONISTS_FACTOR
     score += min(_NUMBER_BONUS * len(first.numbers & second.numbers), _MAX_NUMBER_BONUS)
     if first.topics & second.topics:
         score += _TOPIC_BONUS
