@@ -2,7 +2,8 @@
 
 Each distinct term found adds its weight once, plus half its weight for each further occurrence (two
 at most); the headline and lede count double; actors named as triggers add their weight. Required
-terms must appear, excluded terms must not. An article gets at most three topics over their threshold.
+terms must appear, excluded terms must not. An article gets at most three topics over their threshold,
+secondary ones only when they weigh at least a quarter of the main one.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from .matcher import arabic_stems
 from .tokens import Token, tokenize
 
 MAX_TOPICS = 3
-DEFAULT_THRESHOLD = 4.0
+DEFAULT_THRESHOLD = 7.0
+# A secondary topic must weigh at least this share of the main one: passing mentions do not make topics.
+SECONDARY_SHARE = 0.25
 _REPEAT_FACTOR = 0.5
 _MAX_REPEATS = 2
 _PROMINENT_PARTS = ("title", "lede")
@@ -232,4 +235,5 @@ class TopicScorer:
             if topic.required and f"required:{topic_id}" not in flags:
                 continue
             chosen.append((topic_id, round(score, 2)))
-        return sorted(chosen, key=lambda item: (-item[1], item[0]))[:MAX_TOPICS]
+        chosen.sort(key=lambda item: (-item[1], item[0]))
+        return [(topic, score) for topic, score in chosen if score >= SECONDARY_SHARE * chosen[0][1]][:MAX_TOPICS]
