@@ -133,7 +133,9 @@ class EntityFinder:
                     keys = tuple(token.key for token in tokenize(phrase, rules))
                     if keys:
                         self.roles.add(keys, role.id)
-                        self.role_words.update(keys)
+                        # The nouns of roles (ministre, وزير), not their small words (de, la, le).
+                        self.role_words.update(key for key in keys
+                                               if key not in rules.stopwords and key not in _ROLE_CONNECTORS)
         self.institutions = PhraseTrie()
         for institution in kb.institutions.values():
             for lang, phrases in institution.phrases.items():
