@@ -183,8 +183,9 @@ class EntityFinder:
                     and match.entry.kind == "name" and first.key in lowercase_words):
                 continue
             part.claim(_Found(match.start, match.end, match.clitic, actor.id, actor.type, match.entry.kind, "list"))
-            if actor.type == "organization" and match.end - match.start >= 2:
-                # "armée israélienne" mentions Israel too, "Conseil de sécurité de l'ONU" the UN.
+            if actor.type != "person" and match.end - match.start >= 2:
+                # "armée israélienne" mentions Israel too, "Conseil de sécurité de l'ONU" the UN,
+                # "Beirut's southern suburbs" Beirut.
                 inner = part.tokens[match.start + 1:match.end]
                 for nested in self.matcher.find(inner, rules):
                     inside = self.kb.actors[nested.entry.actor_id]
