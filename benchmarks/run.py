@@ -34,6 +34,8 @@ RELATIVE_URLS = True
 PLUGINS = []  # no plugins, not even auto-discovered namespace plugins
 '''
 ARTICLE_TOKEN = re.compile(r"[0-9a-f]{16}")  # the hash part of a generated article id
+# The project's own page kinds: a story page is named after its first article, but is not that article's page.
+NON_ARTICLE_FOLDERS = ("actors/", "topics/", "stories/")
 LOG_LEVEL = re.compile(r"^(?:\[[\d:]+\])?\s*(WARNING|ERROR|CRITICAL)\s+(.*?)\s*(?:\S+\.py:\d+)?$")
 LOG_TAIL_LINES = 25
 
@@ -223,6 +225,8 @@ def check_pages(output: Path, article_ids: Sequence[str]) -> PageCheck:
     pages = {article_id: 0 for article_id in article_ids}
     for html in output.rglob("*.html"):
         relative = html.relative_to(output).as_posix()
+        if relative.startswith(NON_ARTICLE_FOLDERS):
+            continue
         for token in dict.fromkeys(ARTICLE_TOKEN.findall(relative)):
             if token in by_token:
                 pages[by_token[token]] += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,12 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=16_384)
+def _format_date(value: dt.date, locale: Locale) -> str:
+    # Thousands of list items repeat a few hundred dates: format each once.
+    return format_date(value, format="long", locale=locale)
 
 
 def load_translations(translations_dir: Path, lang: str) -> NullTranslations:
@@ -40,7 +47,7 @@ class InterfaceLanguage:
 
     lang: str
 
-    @property
+    @cached_property
     def locale(self) -> Locale:
         """The Babel locale of this interface language."""
         return Locale.parse(self.lang)
@@ -52,7 +59,7 @@ class InterfaceLanguage:
 
     def date(self, value: dt.date) -> str:
         """A date written the way this interface language writes dates."""
-        return format_date(value, format="long", locale=self.locale)
+        return _format_date(value.date() if isinstance(value, dt.datetime) else value, self.locale)
 
     def number(self, value: float) -> str:
         """A number written the way this interface language writes numbers."""

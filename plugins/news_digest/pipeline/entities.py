@@ -222,8 +222,11 @@ class EntityFinder:
         """
         places = {found.start: found for found in part.found if found.type == "place" and not found.nested}
         tokens = part.tokens
+        starts = self.institutions.root.children
         for position in range(len(tokens)):
-            if part.used[position]:
+            token = tokens[position]
+            if part.used[position] or not (token.key in starts or (
+                    token.arabic and any(stem in starts for stem, _ in arabic_stems(token.key, rules)))):
                 continue
             view: list[int] = []
             inner: _Found | None = None
@@ -520,7 +523,7 @@ class EntityFinder:
             for position, token in enumerate(part.tokens):
                 if part.used[position] or (rules.cased and not token.capitalised):
                     continue
-                candidates = [(token.key, NO_CLITIC)] + (arabic_stems(token.key, rules) if token.arabic else [])
+                candidates = [(token.key, NO_CLITIC), *(arabic_stems(token.key, rules) if token.arabic else ())]
                 for key, clitic in candidates:
                     if key in surnames:
                         part.claim(_Found(position, position + 1, clitic, surnames[key], "person", "surname", "surname"))

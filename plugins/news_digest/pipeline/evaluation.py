@@ -76,36 +76,36 @@ def _folded(forms: list[str]) -> set[str]:
     return {" ".join(fold_word(word) for word in form.split()) for form in forms}
 
 
+def _same_id(wanted: dict, actor, global_id: dict[str, str]) -> bool:
+    return global_id.get(actor.actor, actor.actor) == wanted["id"]
+
+
+def _shared_spelling(wanted: dict, actor, global_id: dict[str, str]) -> bool:
+    return bool(_folded(wanted["forms"]) & _folded(actor.forms))
+
+
+def _overlapping_spelling(wanted: dict, actor, global_id: dict[str, str]) -> bool:
+    """"Defence Ministry" within "Russia's Defence Ministry", for actors of the same type."""
+    wanted_spellings = {spelling for spelling in _folded(wanted["forms"]) if len(spelling) >= 4}
+    found = {spelling for spelling in _folded(actor.forms) if len(spelling) >= 4}
+    return actor.type == wanted["type"] and any(a in b or b in a for a in wanted_spellings for b in found)
+
+
 def _align(gold: list[dict], found: list, global_id: dict[str, str]) -> tuple[dict[str, str], list, list]:
-    """Pair gold actors with found ones: same id first, then a shared spelling. Returns (gold id -> global id, misses, extras)."""
+    """Pair gold actors with found ones, by id, then a shared spelling, then overlapping spellings.
+
+    Returns (gold id -> global id, gold actors missed, found actors left over).
+    """
     pairs: dict[str, str] = {}
     remaining = list(found)
-    for wanted in gold:
-        for actor in remaining:
-            if global_id.get(actor.actor, actor.actor) == wanted["id"]:
+    for same in (_same_id, _shared_spelling, _overlapping_spelling):
+        for wanted in gold:
+            if wanted["id"] in pairs:
+                continue
+            actor = next((actor for actor in remaining if same(wanted, actor, global_id)), None)
+            if actor is not None:
                 pairs[wanted["id"]] = global_id.get(actor.actor, actor.actor)
                 remaining.remove(actor)
-                break
-    for wanted in gold:
-        if wanted["id"] in pairs:
-            continue
-        spellings = _folded(wanted["forms"])
-        for actor in remaining:
-            if spellings & _folded(actor.forms):
-                pairs[wanted["id"]] = global_id.get(actor.actor, actor.actor)
-                remaining.remove(actor)
-                break
-    # Last, overlapping spellings of the same type ("Defence Ministry" within "Russia's Defence Ministry").
-    for wanted in gold:
-        if wanted["id"] in pairs:
-            continue
-        spellings = {spelling for spelling in _folded(wanted["forms"]) if len(spelling) >= 4}
-        for actor in remaining:
-            found = {spelling for spelling in _folded(actor.forms) if len(spelling) >= 4}
-            if actor.type == wanted["type"] and any(a in b or b in a for a in spellings for b in found):
-                pairs[wanted["id"]] = global_id.get(actor.actor, actor.actor)
-                remaining.remove(actor)
-                break
     misses = [wanted for wanted in gold if wanted["id"] not in pairs]
     return pairs, misses, remaining
 

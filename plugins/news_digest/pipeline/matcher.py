@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .document import Problem
 from .folding import fold_arabic
@@ -59,7 +60,7 @@ class PhraseTrie:
         first = tokens[start]
         beginnings: list[tuple[str, Clitic]] = [(first.key, NO_CLITIC)]
         if first.arabic and rules.article:
-            beginnings += arabic_stems(first.key, rules)
+            beginnings.extend(arabic_stems(first.key, rules))
         found = []
         for key, clitic in beginnings:
             node = self.root.children.get(key)
@@ -93,8 +94,12 @@ def _after_cue(tokens: list[Token], start: int, rules: LanguageRules) -> bool:
     return bool(keys & (_AMBIGUITY_CUES | rules.place_cues))
 
 
-def arabic_stems(key: str, rules: LanguageRules) -> list[tuple[str, Clitic]]:
-    """The word without its attached conjunction and preposition (وبالأمم -> الامم), with the letters dropped."""
+@lru_cache(maxsize=131_072)
+def arabic_stems(key: str, rules: LanguageRules) -> tuple[tuple[str, Clitic], ...]:
+    """The word without its attached conjunction and preposition (وبالأمم -> الامم), with the letters dropped.
+
+    Memoised: a pure function of the word and the (immutable) language rules.
+    """
     stems: list[tuple[str, Clitic]] = []
     for conjunction in ("", *rules.conjunction_clitics):
         if conjunction and not key.startswith(conjunction):
@@ -110,7 +115,7 @@ def arabic_stems(key: str, rules: LanguageRules) -> list[tuple[str, Clitic]]:
             # ل before the article loses the article's alef: للأمم = ل + الأمم.
             if preposition == "ل" and stem.startswith("ل") and rules.article:
                 stems.append(("ا" + stem, (dropped, "ا")))
-    return stems
+    return tuple(stems)
 
 
 class NameMatcher:

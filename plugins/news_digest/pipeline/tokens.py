@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .folding import fold_word, is_arabic
 from .lang.base import LanguageRules
@@ -46,24 +47,35 @@ def _drop_suffix(word: str, rules: LanguageRules) -> str:
     return word
 
 
-def tokenize(text: str, rules: LanguageRules) -> list[Token]:
-    """Split text into word tokens; French elisions and English possessives come off the word."""
+@lru_cache(maxsize=4096)
+def tokenize(text: str, rules: LanguageRules) -> tuple[Token, ...]:
+    """Split text into word tokens; French elisions and English possessives come off the word.
+
+    Memoised: the entity and topic stages read the same paragraphs; tokens are immutable.
+    """
     tokens: list[Token] = []
     previous_end = 0
     for match in _WORD.finditer(text):
-        word, start = _split_elision(match.group(), match.start(), rules)
-        word = _drop_suffix(word, rules)
-        gap = text[previous_end:start] if tokens else ""
-        sentence_start = not tokens or bool(_SENTENCE_END.search(gap))
+        word, start = match.group(), match.start()
+        if "'" in word or "’" in word or "ʼ" in word:
+            word, start = _split_elision(word, start, rules)
+            word = _drop_suffix(word, rules)
+        if not tokens:
+            sentence_start = break_before = True
+        else:
+            gap = text[previous_end:start]
+            # Most gaps are one space: neither a sentence end nor a break inside a name.
+            sentence_start = gap != " " and bool(_SENTENCE_END.search(gap))
+            break_before = gap != " " and not _NAME_GAP.match(gap)
         dotted = word.endswith(".")  # U.S., U.N.
         tokens.append(Token(
-            text=word, start=start, end=start + len(word), key=fold_word(word.replace(".", "")),
+            text=word, start=start, end=start + len(word), key=fold_word(word.replace(".", "") if dotted else word),
             capitalised=word[0].isupper(), acronym=dotted or (len(word) >= 2 and word.isupper()),
-            arabic=is_arabic(word), sentence_start=sentence_start,
-            break_before=not tokens or not _NAME_GAP.match(gap),
+            arabic="\u0600" <= word[0] <= "\u06ff" or is_arabic(word[:1]), sentence_start=sentence_start,
+            break_before=break_before,
         ))
         previous_end = match.end()
-    return _join_hyphenated(tokens, text)
+    return tuple(_join_hyphenated(tokens, text))
 
 
 # `Rome-based`, `Saudi-led`: a name with a suffix word, not one longer name.

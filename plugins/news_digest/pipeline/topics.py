@@ -153,8 +153,18 @@ def load_taxonomy(shipped: list[Path], site: list[Path], label_root: Path | None
 @dataclass(slots=True)
 class _Node:
     children: dict[str, "_Node"] = field(default_factory=dict)
-    prefixes: list[tuple[str, "_Node"]] = field(default_factory=list)
+    # `word*` edges by their prefix, and the prefix lengths present, so a word is looked up, not scanned for.
+    prefixes: dict[str, "_Node"] = field(default_factory=dict)
+    prefix_lengths: set[int] = field(default_factory=set)
     ends: list[tuple[str, Term]] = field(default_factory=list)
+
+    def follow(self, key: str) -> list["_Node"]:
+        """The nodes reached from here by one word."""
+        reached = [self.children[key]] if key in self.children else []
+        for length in self.prefix_lengths:
+            if len(key) >= length and (node := self.prefixes.get(key[:length])) is not None:
+                reached.append(node)
+        return reached
 
 
 class TopicScorer:
@@ -174,11 +184,8 @@ class TopicScorer:
         node = self.root
         for position, key in enumerate(keys):
             if prefix and position == len(keys) - 1:
-                child = next((child for start, child in node.prefixes if start == key), None)
-                if child is None:
-                    child = _Node()
-                    node.prefixes.append((key, child))
-                node = child
+                node.prefix_lengths.add(len(key))
+                node = node.prefixes.setdefault(key, _Node())
             else:
                 node = node.children.setdefault(key, _Node())
         node.ends.append(value)
@@ -196,12 +203,7 @@ class TopicScorer:
             for position in range(start, len(tokens)):
                 if position > start and tokens[position].break_before:
                     break
-                following = []
-                for node in frontier:
-                    for key in candidates[position]:
-                        if key in node.children:
-                            following.append(node.children[key])
-                        following += [child for prefix, child in node.prefixes if key.startswith(prefix)]
+                following = [reached for node in frontier for key in candidates[position] for reached in node.follow(key)]
                 for node in following:
                     hits += node.ends
                 frontier = [node for node in following if node.children or node.prefixes]
