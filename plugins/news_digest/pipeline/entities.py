@@ -1,9 +1,11 @@
 """Per-article actors: the knowledge base's names, plus names it lacks found by rules.
 
 The rules follow Europe Media Monitor's approach: a name right after a role or title (`le ministre
-de la Défense Yoav Gallant`, `وزير الدفاع البريطاني جون هيلي`, `M.`, `Mr`), capitalised word runs in
-languages with capitals, speakers of quotes in Arabic (`قال`), place cue words (`à`, `مدينة`), and a
-later surname-only mention resolved to the full name found in the same article.
+de la Défense Yoav Gallant`, `وزير الدفاع البريطاني جون هيلي`, `M.`, `Mr`), a known first name followed
+by name words (`Karim Benslimane`, `هيثم الغيص`), speakers of quotes (`said`, `قال`), place cue words
+(`à`, `مدينة`), institutions next to a country (`ministère libanais de la Santé`), acronyms, capitalised
+words the text repeats, and a later surname-only mention resolved to the full name found in the
+same article. Capitalised runs with no such evidence (`Strait Shield`) are not taken for persons.
 """
 
 from __future__ import annotations
