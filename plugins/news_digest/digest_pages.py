@@ -71,6 +71,3 @@ class DigestPagesGenerator(Generator):
 def add_digest_pages(pelican: Any) -> type:
     """Signal receiver (get_generators): the digest's pages are written with the other pages."""
     return DigestPagesGenerator
-
-
-
