@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -115,14 +116,16 @@ class Story(URLWrapper):
             groups[article.lang].append(article)
         return sorted(groups.items())
 
-    def actors(self) -> list[tuple[Actor, int]]:
-        """Every actor of the story with its mentions, most mentioned first."""
+    @cached_property
+    def actor_counts(self) -> list[tuple[Actor, int]]:
+        """Every actor of the story with its mentions, most mentioned first (computed once, when rendering)."""
         counts: Counter = Counter()
         for article in self.articles:
             for actor, mentions in article.actor_pages:
                 counts[actor] += mentions
         return sorted(counts.items(), key=lambda item: (-item[1], item[0].id))
 
+    @cached_property
     def topics(self) -> list[Topic]:
         """The topics its articles carry, most frequent first."""
         counts = Counter(topic for article in self.articles for topic in article.topic_pages)
@@ -130,7 +133,7 @@ class Story(URLWrapper):
 
     def coverage(self, columns: int = 8) -> tuple[list[Actor], list[tuple[str, list[int]]]]:
         """Which actors each language's articles mention: the top actors, and per language their mentions."""
-        top = [actor for actor, _ in self.actors()[:columns]]
+        top = [actor for actor, _ in self.actor_counts[:columns]]
         rows = []
         for lang, articles in self.by_language():
             counts: Counter = Counter()

@@ -25,8 +25,8 @@ class DigestPagesGenerator(Generator):
 
     def _template(self, *names: str) -> Any:
         """The first of `names` the theme has (`actor-person`, then `actor`)."""
-        available = self.env.list_templates()
-        return self.get_template(next(name for name in names if f"{name}.html" in available or name == names[-1]))
+        available = set(self.env.list_templates())
+        return self.get_template(next((name for name in names if f"{name}.html" in available), names[-1]))
 
     def _write(self, writer: Any, save_as: str, url: str, template: Any, **context: Any) -> None:
         writer.write_file(save_as, template, self.context, relative_urls=self.settings["RELATIVE_URLS"],

@@ -18,7 +18,7 @@ from .first_names import FirstNames
 from .knowledge import Actor, KnowledgeBase, country_of
 from .lang import LanguageRules, rules_for
 from .matcher import NO_CLITIC, Clitic, NameMatcher, PhraseTrie, arabic_stems
-from .tokens import Token, tokenize
+from .tokens import Token, name_keys, tokenize
 
 NEW_PREFIX = "new:"
 # Small words that may sit inside a role phrase interrupted by an adjective (ministre israélien *de la* Défense).
@@ -84,7 +84,7 @@ class _Part:
     name: str
     index: int
     text: str
-    tokens: list[Token]
+    tokens: tuple[Token, ...]
     used: list[bool]
     found: list[_Found] = field(default_factory=list)
 
@@ -108,6 +108,17 @@ def _definite_with_clitic(key: str, rules: LanguageRules) -> bool:
         or key.startswith("لل")
 
 
+def _phrase_trie(entries) -> PhraseTrie:
+    """A trie of every phrase of (id, {lang: phrases}) entries, each keyed like running text in its language."""
+    trie = PhraseTrie()
+    for entry_id, phrases_by_lang in entries:
+        for lang, phrases in phrases_by_lang.items():
+            for phrase in phrases:
+                if keys := name_keys(phrase, rules_for(lang)):
+                    trie.add(keys, entry_id)
+    return trie
+
+
 def _drop_letters(text: str, letters: int) -> str:
     """`text` without its first `letters` letters and the marks that sit on them."""
     position = 0
@@ -126,33 +137,21 @@ class EntityFinder:
         self.kb = kb
         self.matcher = matcher
         self.first_names = first_names or FirstNames()
-        self.roles = PhraseTrie()
-        self.role_words: set[str] = set()
-        for role in kb.roles.values():
-            for lang, phrases in role.phrases.items():
-                rules = rules_for(lang)
-                for phrase in phrases:
-                    keys = tuple(token.key for token in tokenize(phrase, rules))
-                    if keys:
-                        self.roles.add(keys, role.id)
-                        # The nouns of roles (ministre, وزير), not their small words (de, la, le).
-                        self.role_words.update(key for key in keys
-                                               if key not in rules.stopwords and key not in _ROLE_CONNECTORS)
-        self.institutions = PhraseTrie()
-        for institution in kb.institutions.values():
-            for lang, phrases in institution.phrases.items():
-                for phrase in phrases:
-                    if keys := tuple(token.key for token in tokenize(phrase, rules_for(lang))):
-                        self.institutions.add(keys, institution.id)
+        self.roles = _phrase_trie((role.id, role.phrases) for role in kb.roles.values())
+        self.institutions = _phrase_trie((item.id, item.phrases) for item in kb.institutions.values())
+        # The nouns of roles (ministre, وزير), not their small words (de, la, le).
+        self.role_words = {key for role in kb.roles.values() for lang, phrases in role.phrases.items()
+                           for phrase in phrases for key in name_keys(phrase, rules_for(lang))
+                           if key not in rules_for(lang).stopwords and key not in _ROLE_CONNECTORS}
 
     def find(self, doc: ArticleDocument) -> None:
         """Assign `mentions` and `actors` to the document."""
         rules = rules_for(doc.lang)
-        parts = [_Part("lede", 0, doc.lede or "", [], [])]
-        parts += [_Part("paragraph", index, text, [], []) for index, text in enumerate(doc.paragraphs)]
-        parts += [_Part("title", 0, doc.title, [], [])]
+        parts = [_Part("lede", 0, doc.lede or "", (), [])]
+        parts += [_Part("paragraph", index, text, (), []) for index, text in enumerate(doc.paragraphs)]
+        parts += [_Part("title", 0, doc.title, (), [])]
         if doc.dateline and doc.dateline.place:
-            parts.append(_Part("dateline", 0, doc.dateline.place, [], []))
+            parts.append(_Part("dateline", 0, doc.dateline.place, (), []))
         for part in parts:
             part.tokens = tokenize(part.text, rules)
             part.used = [False] * len(part.tokens)
@@ -223,12 +222,16 @@ class EntityFinder:
         the article has one.
         """
         places = {found.start: found for found in part.found if found.type == "place" and not found.nested}
+        places_by_end = {found.end: found for found in places.values()}
         tokens = part.tokens
         starts = self.institutions.root.children
         for position in range(len(tokens)):
             token = tokens[position]
             if part.used[position] or not (token.key in starts or (
                     token.arabic and any(stem in starts for stem, _ in arabic_stems(token.key, rules)))):
+                continue
+            # "وزير الخارجية البريطاني" is a role, not the ministry.
+            if position and tokens[position - 1].key in self.role_words:
                 continue
             view: list[int] = []
             inner: _Found | None = None
@@ -247,11 +250,8 @@ class EntityFinder:
                 continue
             length, clitic, institution_ids = max(walks, key=lambda walk: walk[0])
             end = view[length - 1] + 1
-            country = (inner if inner and inner.end <= end else None) or self._place_after(part, end, places) \
-                or self._place_before(part, position, places)
-            # "وزير الخارجية البريطاني" is a role, not the ministry.
-            if position and tokens[position - 1].key in self.role_words:
-                continue
+            before = places_by_end.get(position) if not tokens[position].break_before else None
+            country = (inner if inner and inner.end <= end else None) or self._place_after(part, end, places) or before
             # Only a ministry is the home country's by default; "armed forces" alone may be anyone's.
             if country is None and (home_country is None or not institution_ids[0].startswith("ministry-")):
                 continue
@@ -271,12 +271,6 @@ class EntityFinder:
             end += 1
         found = places.get(end)
         return found if found and not part.tokens[end].break_before else None
-
-    @staticmethod
-    def _place_before(part: _Part, start: int, places: dict[int, _Found]) -> _Found | None:
-        if part.tokens[start].break_before:
-            return None
-        return next((found for found in places.values() if found.end == start), None)
 
     # -- roles and titles ----------------------------------------------------------------------
 

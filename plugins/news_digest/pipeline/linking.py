@@ -78,10 +78,14 @@ class SkeletonKeys:
     def __init__(self) -> None:
         self._to_latin = icu.Transliterator.createInstance("Any-Latin; Latin-ASCII")
 
+    def transliterate(self, name: str) -> str:
+        """The name in Latin letters (ICU `Any-Latin; Latin-ASCII`)."""
+        return self._to_latin.transliterate(name)
+
     def words(self, name: str) -> list[str]:
         """One skeleton per word of the name (`Yoav Gallant` -> `['F', 'GLNT']`)."""
         # A final ta marbuta is heard as a vowel in names (طويلة = Tawila), not as t.
-        latin = self._to_latin.transliterate(name.replace("ة", "ه")) if is_arabic(name) else name
+        latin = self.transliterate(name.replace("ة", "ه")) if is_arabic(name) else name
         skeletons = []
         for word in re.findall(r"[a-z]+", fold_latin(latin)):
             if word in ("al", "el"):
@@ -245,7 +249,7 @@ def _global_id(root: str, members: list[_Group], kb: KnowledgeBase, taken: set[s
     for member in members:
         forms.update(member.forms)
     latin = sorted(((count, form) for (lang, form), count in forms.items() if not is_arabic(form)), reverse=True)
-    name = latin[0][1] if latin else keys._to_latin.transliterate(members[0].main_form())
+    name = latin[0][1] if latin else keys.transliterate(members[0].main_form())
     base = slugify(name) or "actor"
     candidate, number = base, 2
     while candidate in taken or candidate in kb.actors:
