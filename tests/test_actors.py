@@ -107,13 +107,13 @@ def test_site_merges_an_unknown_actor_across_scripts(build_site):
     assert {"Karim Benslimane", "Benslimane", "كريم بنسليمان", "بنسليمان"} <= set(karim["aliases"])
     assert karim["articles"] == 2 and not karim["known"]
     assert [item["rule"] for item in karim["evidence"]] == ["transliteration"]
-    page = site.page("actors/karim-benslimane.html")
+    page = site.page("en/actors/karim-benslimane.html")
     assert "Transliteration match" in page.select_one(".evidence").get_text()
     assert {"fr", "ar"} == {bdi["lang"] for bdi in page.select(".spellings bdi")}
 
 
 def test_gallant_has_one_page_listing_both_samples_and_five_spellings(sample_site):
-    page = sample_site.page("actors/yoav-gallant.html")
+    page = sample_site.page("en/actors/yoav-gallant.html")
     assert page.select_one("h1").get_text() == "Yoav Gallant"
     spellings = {bdi.get_text() for bdi in page.select(".spellings bdi")}
     assert spellings == {"Yoav Galant", "Galant", "Gallant", "يوآف غالانت", "غالانت"}
@@ -123,18 +123,18 @@ def test_gallant_has_one_page_listing_both_samples_and_five_spellings(sample_sit
 
 
 def test_article_text_links_mentions_to_actor_pages(sample_site):
-    page = sample_site.page(f"articles/{ARABIC_ID}.html")
+    page = sample_site.page(f"en/articles/{ARABIC_ID}.html")
     links = page.select(".article-body a.actor-link")
     assert {link["href"] for link in links} >= {"../actors/yoav-gallant.html", "../actors/john-healey.html"}
     assert all(link.find("bdi") for link in links)
     first = page.select_one(".article-body p").get_text()
     assert first.startswith("قال وزير الدفاع الإسرائيلي يوآف غالانت")
     for link in links:
-        assert (sample_site.output / "actors" / link["href"].removeprefix("../actors/")).is_file()
+        assert (sample_site.output / "en" / "actors" / link["href"].removeprefix("../actors/")).is_file()
 
 
 def test_actor_index_groups_by_type_under_letter_headings(sample_site):
-    page = sample_site.page("actors/index.html")
+    page = sample_site.page("en/actors/index.html")
     sections = page.select("section.actor-index")
     assert [section.h2.get_text() for section in sections] == ["People", "Organizations", "Places"]
     people = [li.a.get_text() for li in sections[0].select("li")]
@@ -146,7 +146,7 @@ def test_actor_index_groups_by_type_under_letter_headings(sample_site):
 def test_export_lists_entities_and_article_mentions(sample_site):
     entities = {entity["id"]: entity for entity in sample_site.json("api/entities.json")["entities"]}
     gallant = entities["yoav-gallant"]
-    assert gallant["type"] == "person" and gallant["articles"] == 2 and gallant["url"] == "actors/yoav-gallant.html"
+    assert gallant["type"] == "person" and gallant["articles"] == 2 and gallant["url"] == "en/actors/yoav-gallant.html"
     assert gallant["names"]["ar"] == "يوآف غالانت" and gallant["names"]["fr"] == "Yoav Gallant"
     articles = {record["id"]: record for record in sample_site.json("api/articles.json")["articles"]}
     mentions = {entity["id"]: entity["mentions"] for entity in articles[ARABIC_ID]["entities"]}
@@ -185,4 +185,4 @@ def test_malformed_knowledge_files_are_reported_and_the_site_builds(build_site):
     assert any("'no-type'" in message and "`type`" in message for message in entries)
     entities = {entity["id"]: entity for entity in site.json("api/entities.json")["entities"]}
     assert entities["good-person"]["known"] and entities["good-person"]["articles"] == 1
-    assert (site.output / "actors" / "yoav-gallant.html").is_file()
+    assert (site.output / "en" / "actors" / "yoav-gallant.html").is_file()

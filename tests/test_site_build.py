@@ -17,76 +17,82 @@ HOSTILE = ("<script>alert('headline')</script> Gaza {{ 7 * 7 }}\n\n"
 
 
 def test_site_has_a_page_per_sample_and_a_home_listing_both(sample_site):
-    home = sample_site.page("index.html")
+    home = sample_site.page("en/index.html")
     links = {link["href"] for link in home.select(".article-list h2 a")}
     assert links == {f"./articles/{FRENCH_ID}.html", f"./articles/{ARABIC_ID}.html"}
     for article_id in (FRENCH_ID, ARABIC_ID):
-        assert (sample_site.output / "articles" / f"{article_id}.html").is_file()
+        assert (sample_site.output / "en" / "articles" / f"{article_id}.html").is_file()
     assert sample_site.warnings == []
 
 
 def test_site_pages_set_interface_and_article_language_and_direction(sample_site):
     for article_id, lang, direction, paragraphs in ((FRENCH_ID, "fr", "ltr", 5), (ARABIC_ID, "ar", "rtl", 11)):
-        page = sample_site.page(f"articles/{article_id}.html")
+        page = sample_site.page(f"en/articles/{article_id}.html")
         assert (page.html["lang"], page.html["dir"]) == ("en", "ltr")
         article = page.select_one("article.article")
         assert (article["lang"], article["dir"]) == (lang, direction)
         assert len(article.select(".article-body p")) == paragraphs
         assert article.select_one(".article-meta-box")["lang"] == "en"
-    home = sample_site.page("index.html")
+    home = sample_site.page("en/index.html")
     arabic_title = home.find("a", href=f"./articles/{ARABIC_ID}.html").parent
     assert (arabic_title["lang"], arabic_title["dir"]) == ("ar", "rtl")
 
 
 def test_site_article_page_shows_headline_lede_outlet_dateline_and_unknown_date(sample_site):
-    page = sample_site.page(f"articles/{ARABIC_ID}.html")
+    page = sample_site.page(f"en/articles/{ARABIC_ID}.html")
     assert page.select_one("h1").get_text() == "غالانت لوزير الدفاع البريطاني: التحالف بحاجة إلى محاربة إيران ووكلائها"
     assert page.select_one(".article-lede").get_text().startswith("وصل جون هيلي")
     assert page.select_one(".meta-outlet bdi").get_text() == "مصدر الإخبارية"
     assert page.select_one(".meta-place bdi").get_text() == "القدس المحتلة"
     assert page.select_one(".meta-date-unknown").get_text() == "Date unknown"
     assert page.select_one(".meta-lang").get_text() == "Arabic"
-    french = sample_site.page(f"articles/{FRENCH_ID}.html")
+    french = sample_site.page(f"en/articles/{FRENCH_ID}.html")
     assert french.select_one(".article-section").get_text() == "Actualités Monde Politique"
 
 
 def test_site_export_lists_the_articles(sample_site):
     export = sample_site.json("api/articles.json")
-    assert export["version"] == 1
+    assert export["version"] == 2
     records = {record["id"]: record for record in export["articles"]}
     assert set(records) == {FRENCH_ID, ARABIC_ID}
     assert (records[FRENCH_ID]["lang"], records[ARABIC_ID]["lang"]) == ("fr", "ar")
     assert records[ARABIC_ID]["source"] == ARABIC_SAMPLE
     assert records[ARABIC_ID]["outlet"] == "مصدر الإخبارية" and records[ARABIC_ID]["date"] is None
+    assert records[ARABIC_ID]["url"] == f"ar/articles/{ARABIC_ID}.html"
     for record in records.values():
         assert (sample_site.output / record["url"]).is_file()
+        assert sorted(record["urls"]) == ["ar", "en", "fr"]
+        assert all((sample_site.output / url).is_file() for url in record["urls"].values())
         assert record["title"] and record["paragraphs"] > 0
 
 
 def test_site_escapes_markup_and_template_syntax_from_articles(build_site):
     site = build_site({"hostile.txt": HOSTILE}, with_samples=False)
-    page = site.page("articles/hostile.html")
+    page = site.page("en/articles/hostile.html")
     assert page.find("script") is None and page.find("img") is None and page.find("b") is None
     assert page.select_one("h1").get_text() == "<script>alert('headline')</script> Gaza {{ 7 * 7 }}"
     assert "</p><script>alert('body')</script>" in page.select_one(".article-body").get_text()
     assert "**not markdown**" in page.select_one(".article-body").get_text()
-    assert site.page("index.html").find("script") is None
+    assert site.page("en/index.html").find("script") is None
     assert site.json("api/articles.json")["articles"][0]["title"].startswith("<script>")
 
 
 def test_site_dates_are_formatted_and_dated_articles_come_first(build_site):
     site = build_site({"summit.txt": DATED})
-    page = site.page("articles/summit.html")
+    page = site.page("en/articles/summit.html")
     time = page.select_one(".article-meta time")
     assert (time["datetime"], time.get_text()) == ("2026-03-14", "March 14, 2026")
-    order = [link["href"] for link in site.page("index.html").select(".article-list h2 a")]
+    order = [link["href"] for link in site.page("en/index.html").select(".article-list h2 a")]
     assert order == ["./articles/summit.html", f"./articles/{FRENCH_ID}.html", f"./articles/{ARABIC_ID}.html"]
     assert site.json("api/articles.json")["articles"][2]["date"] == "2026-03-14T00:00:00"
 
 
-def test_site_interface_language_follows_default_lang(build_site):
+def test_site_root_leads_to_the_default_interface_language(build_site):
     site = build_site(DEFAULT_LANG="ar")
-    page = site.page(f"articles/{FRENCH_ID}.html")
+    root = site.page("index.html")
+    assert root.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=./ar/index.html"
+    assert [link["href"] for link in root.select("main a")] == ["./ar/index.html", "./en/index.html", "./fr/index.html"]
+    page = site.page(f"ar/articles/{FRENCH_ID}.html")
     assert (page.html["lang"], page.html["dir"]) == ("ar", "rtl")
     assert page.select_one(".meta-lang").get_text() == "الفرنسية"
     assert page.select_one(".meta-date-unknown").get_text() == "تاريخ غير معروف"
@@ -114,20 +120,20 @@ def test_site_bad_files_are_named_in_warnings_and_the_rest_builds(build_site):
     ids = {record["id"] for record in site.json("api/articles.json")["articles"]}
     assert {FRENCH_ID, ARABIC_ID, "legacy-arabic", "notitle"} <= ids
     assert not ids & {"empty", "blank", "binary"}
-    assert site.page("articles/legacy-arabic.html").select_one("h1").get_text() == "عنوان المقال عن غزة"
+    assert site.page("en/articles/legacy-arabic.html").select_one("h1").get_text() == "عنوان المقال عن غزة"
 
 
 def test_site_skips_an_oversized_article(build_site, tmp_path):
     site = build_site({"huge.txt": b"Headline\n\n" + b"x" * 300}, NEWS_DIGEST_MAX_ARTICLE_BYTES=200)
     assert any("NEWS_DIGEST_MAX_ARTICLE_BYTES" in message for message in site.warnings_about("huge.txt"))
-    assert not (site.output / "articles" / "huge.html").exists()
+    assert not (site.output / "en" / "articles" / "huge.html").exists()
 
 
 def test_site_two_files_with_the_same_id_keep_one_and_warn(build_site):
     site = build_site({"a b.txt": DATED, "a-b.txt": DATED.replace("Bruxelles", "Luxembourg")})
     [warning] = site.warnings_about("a-b.txt")
     assert "already used by a b.txt" in warning
-    assert "Bruxelles" in site.page("articles/a-b.html").get_text()
+    assert "Bruxelles" in site.page("en/articles/a-b.html").get_text()
 
 
 def test_site_builds_are_byte_identical(build_site):
@@ -157,12 +163,12 @@ def test_pelican_fatal_warnings_turns_bad_input_into_a_failure(tmp_path):
     assert _pelican(tmp_path / "good", tmp_path / "out1", "--fatal", "warnings").returncode == 0
     lenient = _pelican(tmp_path / "bad", tmp_path / "out2")
     assert lenient.returncode == 0 and "empty.txt: is empty" in lenient.stdout + lenient.stderr
-    assert (tmp_path / "out2" / "articles" / f"{ARABIC_ID}.html").is_file()
+    assert (tmp_path / "out2" / "en" / "articles" / f"{ARABIC_ID}.html").is_file()
     assert _pelican(tmp_path / "bad", tmp_path / "out3", "--fatal", "warnings").returncode != 0
 
 
 def test_site_without_articles_builds_its_pages(build_site):
     site = build_site(with_samples=False)
-    assert site.page("index.html").select(".article-list") == []
-    assert site.page("actors/index.html").select("section.actor-index ul li") == []
+    assert site.page("en/index.html").select(".article-list") == []
+    assert site.page("en/actors/index.html").select("section.actor-index ul li") == []
     assert site.json("api/articles.json")["articles"] == [] and site.json("api/entities.json")["entities"] == []

@@ -52,7 +52,7 @@ def test_story_page_shows_articles_by_language_and_coverage(events_site):
     story_id = events_site.json("api/articles.json")["articles"][0]["story"]
     story_id = next(story["id"] for story in events_site.json("api/stories.json")["stories"]
                     if set(story["articles"]) == set(ids(BEIRUT)))
-    page = events_site.page(f"stories/{story_id}.html")
+    page = events_site.page(f"en/stories/{story_id}.html")
     assert [h3.get_text() for h3 in page.select("section[aria-labelledby=articles] h3")] == ["Arabic", "English", "French"]
     table = page.select_one("table.coverage")
     assert [th.get_text() for th in table.select("tbody th")] == ["Arabic", "English", "French"]
@@ -63,7 +63,7 @@ def test_story_page_shows_articles_by_language_and_coverage(events_site):
 
 
 def test_article_page_links_to_its_story_and_topics(events_site):
-    page = events_site.page(f"articles/{ids(LAMPEDUSA)[0]}.html")
+    page = events_site.page(f"en/articles/{ids(LAMPEDUSA)[0]}.html")
     story_link = page.select_one(".article-context a")
     assert story_link["href"].startswith("../stories/story-")
     topics = {link.get_text() for link in page.select(".article-context .inline-list a")}
@@ -81,9 +81,9 @@ def test_topic_pages_index_and_export(events_site):
     topics = {topic["id"]: topic for topic in events_site.json("api/topics.json")["topics"]}
     assert set(ids(LAMPEDUSA)) <= set(topics["migration"]["articles"])
     assert topics["migration"]["names"]["ar"] and topics["migration"]["names"]["fr"]
-    index = events_site.page("topics/index.html")
+    index = events_site.page("en/topics/index.html")
     assert any(link.get_text() == "Migration" for link in index.select(".topic-list a"))
-    page = events_site.page("topics/migration.html")
+    page = events_site.page("en/topics/migration.html")
     assert len(page.select(".article-list li")) == len(topics["migration"]["articles"])
 
 

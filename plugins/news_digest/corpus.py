@@ -155,11 +155,11 @@ class LinkedText:
     def __bool__(self) -> bool:
         return bool(self.text)
 
-    def html(self, siteurl: str) -> str:
-        """Escaped HTML with mentions linked relative to `siteurl` (the page's way to the site root)."""
+    def html(self, language_root: str) -> str:
+        """Escaped HTML with mentions linked under `language_root` (the page's way to its interface language's root, `/` included)."""
         def href_for(key: str) -> str | None:
             actor = self.corpus.actor_of(key)
-            return f"{siteurl}/{actor.url}" if actor else None
+            return f"{language_root}{actor.url}" if actor else None
         return link_mentions(self.text, self.mentions, href_for)
 
 
@@ -178,11 +178,13 @@ class DigestCorpus:
         return self.actors.get(self.linked.global_ids.get(article_key, ""))
 
 
-def _root_prefix(article: Any, settings: dict[str, Any]) -> str:
-    """How an article's page reaches the site root: `../` steps with relative URLs, else SITEURL."""
-    if settings.get("RELATIVE_URLS"):
-        return "../" * len(PurePosixPath(article.save_as).parent.parts)
-    return f"{settings['SITEURL']}/" if settings.get("SITEURL") else "/"
+def _language_root(article: Any) -> str:
+    """How an article's page reaches the root of its interface language (`../` steps).
+
+    Every copy of the article sits at the same depth under its language prefix, so one relative link
+    serves all of them and keeps the reader in the language they browse in.
+    """
+    return "../" * len(PurePosixPath(article.url).parent.parts)
 
 
 def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, settings: dict[str, Any]) -> DigestCorpus:
@@ -202,7 +204,7 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, set
         for page_id in set(page_ids):
             corpus.actors[page_id].articles.append(article)
             together[page_id].update(set(page_ids) - {page_id})
-        _link_text(article, corpus, _root_prefix(article, settings))
+        _link_text(article, corpus, _language_root(article))
     for actor_id, actor in corpus.actors.items():
         actor.mentioned_with = [(corpus.actors[other], count) for other, count in
                                 sorted(together[actor_id].items(), key=lambda item: (-item[1], item[0]))[:12]]

@@ -10,14 +10,16 @@ from typing import Any
 from pelican.generators import Generator
 
 from .corpus import DigestCorpus, link_articles
+from .i18n import Interface
 from .pipeline.document import ArticleDocument
 
 logger = logging.getLogger(__name__)
 
-EXPORT_SCHEMA_VERSION = 1
+# 2: `url` includes the interface-language prefix; `urls` gives the page in every interface language.
+EXPORT_SCHEMA_VERSION = 2
 
 
-def article_record(article: Any) -> dict[str, Any]:
+def article_record(article: Any, interface: Interface) -> dict[str, Any]:
     """One article of `api/articles.json`; fields in a fixed order so the file diffs well."""
     doc: ArticleDocument = article.digest
     return {
@@ -25,7 +27,8 @@ def article_record(article: Any) -> dict[str, Any]:
         "source": doc.source,
         "lang": doc.lang,
         "title": doc.title,
-        "url": article.url,
+        "url": f"{interface.closest_to(doc.lang)}/{article.url}",
+        "urls": interface.urls(article.url),
         "date": doc.date.isoformat() if doc.date else None,
         "section": doc.section,
         "headline": doc.headline,
@@ -43,7 +46,7 @@ def article_record(article: Any) -> dict[str, Any]:
     }
 
 
-def entity_record(actor: Any, languages: tuple[str, ...]) -> dict[str, Any]:
+def entity_record(actor: Any, languages: tuple[str, ...], interface: Interface) -> dict[str, Any]:
     """One actor of `api/entities.json`."""
     names = {lang: actor.name_in(lang)[0] for lang in languages}
     return {
@@ -51,7 +54,8 @@ def entity_record(actor: Any, languages: tuple[str, ...]) -> dict[str, Any]:
         "type": actor.type,
         "names": names,
         "aliases": sorted({form for _, forms in actor.spellings() for form, _, _ in forms}),
-        "url": actor.url,
+        "url": f"{interface.default.lang}/{actor.url}",
+        "urls": interface.urls(actor.url),
         "articles": len(actor.articles),
         "mentions": actor.mentions,
         "known": actor.known,
@@ -77,22 +81,25 @@ class DigestExportGenerator(Generator):
         """Write the export files."""
         digest_articles = (article for article in self.context.get("articles", []) if hasattr(article, "digest"))
         articles = sorted(digest_articles, key=lambda article: article.digest.article_id)
+        interface: Interface = self.context["news_digest_interface"]
         export_dir = Path(self.output_path) / self.settings["NEWS_DIGEST_API_PATH"]
         write_json(export_dir / "articles.json",
-                   {"version": EXPORT_SCHEMA_VERSION, "articles": [article_record(a) for a in articles]})
+                   {"version": EXPORT_SCHEMA_VERSION, "articles": [article_record(a, interface) for a in articles]})
         corpus: DigestCorpus | None = self.context.get("digest_corpus")
         if corpus is not None:
             languages = tuple(dict.fromkeys((*self.settings["NEWS_DIGEST_INTERFACE_LANGUAGES"],
                                              *self.settings["NEWS_DIGEST_LANGUAGES"])))
             write_json(export_dir / "entities.json", {
                 "version": EXPORT_SCHEMA_VERSION,
-                "entities": [entity_record(corpus.actors[actor_id], languages) for actor_id in sorted(corpus.actors)]})
+                "entities": [entity_record(corpus.actors[actor_id], languages, interface) for actor_id in sorted(corpus.actors)]})
             write_json(export_dir / "topics.json", {"version": EXPORT_SCHEMA_VERSION, "topics": [
-                {"id": topic.id, "names": {lang: topic.name_in(lang) for lang in languages}, "url": topic.url,
+                {"id": topic.id, "names": {lang: topic.name_in(lang) for lang in languages},
+                 "url": f"{interface.default.lang}/{topic.url}", "urls": interface.urls(topic.url),
                  "articles": sorted(article.digest.article_id for article in topic.articles)}
                 for topic in sorted(corpus.topics.values(), key=lambda topic: topic.id)]})
             write_json(export_dir / "stories.json", {"version": EXPORT_SCHEMA_VERSION, "stories": [
-                {"id": story.id, "url": story.url, "articles": [article.digest.article_id for article in story.articles],
+                {"id": story.id, "url": f"{interface.default.lang}/{story.url}", "urls": interface.urls(story.url),
+                 "articles": [article.digest.article_id for article in story.articles],
                  "languages": [lang for lang, _ in story.by_language()],
                  "related": [{"id": other.id, "score": score} for other, score in story.related]}
                 for story in sorted(corpus.stories.values(), key=lambda story: story.id)]})

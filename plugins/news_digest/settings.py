@@ -11,6 +11,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .errors import SettingsError
+from .i18n import DIGITS
 from .pipeline.config import AnalysisConfig
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,10 @@ def _language_list(name: str, value: Any) -> tuple[str, ...]:
     return codes
 
 
+def _language_list_or_empty(name: str, value: Any) -> tuple[str, ...]:
+    return _language_list(name, value) if value else ()
+
+
 def _positive_int(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise SettingsError(f"{name}: expected a positive whole number, got {value!r}")
@@ -71,6 +76,16 @@ def _relative_folder(name: str, value: Any) -> str:
     return value.strip("/")
 
 
+def _digits_by_language(name: str, value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise SettingsError(f"{name}: expected a mapping of language to digits such as {{'ar': 'arab'}}, got {value!r}")
+    for lang, numbering in value.items():
+        _language_code(name, lang)
+        if numbering not in DIGITS:
+            raise SettingsError(f"{name}: {lang!r}: {numbering!r} is not a numbering system; use one of {sorted(DIGITS)}")
+    return dict(value)
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "NEWS_DIGEST_LANGUAGES",
@@ -84,6 +99,19 @@ SETTINGS: tuple[Setting, ...] = (
         "Languages the interface is offered in; each needs a catalogue under theme/translations/. "
         "DEFAULT_LANG must be one of them.",
         _language_list,
+    ),
+    Setting(
+        "NEWS_DIGEST_DIGITS",
+        {"ar": "latn"},
+        "Digits of dates and numbers per interface language: 'latn' (0123456789, the default, as most Arabic news "
+        "sources print them) or 'arab' (Arabic-Indic ٠١٢٣٤٥٦٧٨٩). Article text keeps the digits its source used.",
+        _digits_by_language,
+    ),
+    Setting(
+        "NEWS_DIGEST_HIJRI_DATES",
+        ("ar",),
+        "Interface languages whose pages show the Hijri (Umm al-Qura) date beside the Gregorian one; [] for none.",
+        _language_list_or_empty,
     ),
     Setting(
         "NEWS_DIGEST_MAX_ARTICLE_BYTES",
