@@ -113,7 +113,8 @@ class InterfaceLanguage:
 
     def number(self, value: float) -> str:
         """A number written the way this interface language writes numbers."""
-        return format_decimal(value, locale=self.locale, numbering_system=self.numbering)
+        # Babel applies the numbering system's separators but keeps Latin digits: translate those too.
+        return self.digits(format_decimal(value, locale=self.locale, numbering_system=self.numbering))
 
     def language_name(self, code: str) -> str:
         """The name of language `code` in this interface language (`ar` -> `Arabic`, `arabe`, `العربية`)."""
