@@ -3,13 +3,21 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test serve clean
+.PHONY: build test test-quick system-deps serve clean
 
 build: $(VENV)/.build-installed
 	$(BIN)/invoke build
 
-test: $(VENV)/.dev-installed
+test: system-deps $(VENV)/.dev-installed
 	$(BIN)/invoke test
+
+# The tests without the browser checks (no Chromium, fonts or Java needed).
+test-quick: $(VENV)/.dev-installed
+	$(BIN)/invoke test --quick
+
+# Chromium, fonts and Java for the browser tests (Debian packages; installed only when missing).
+system-deps:
+	./scripts/system-deps.sh
 
 serve: $(VENV)/.build-installed
 	$(BIN)/invoke serve

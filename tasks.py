@@ -111,9 +111,9 @@ def translations(c):
 
 
 @task
-def test(c):
-    """Run the test suite."""
-    c.run(f"{sys.executable} -m pytest", pty=False)
+def test(c, quick=False):
+    """Run the test suite; --quick leaves out the slow browser tests."""
+    c.run(f"{sys.executable} -m pytest" + (' -m "not slow"' if quick else ""), pty=False)
 
 
 @task

