@@ -46,7 +46,8 @@ ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 
-# No feeds yet: correct feed ids need an absolute SITEURL (see publishconf.py).
+# Pelican's own feeds stay off: the news_digest plugin writes Atom feeds whose ids do not need SITEURL
+# (README, "Feeds and sitemap").
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
+import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from invoke import task
@@ -14,6 +17,10 @@ from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 PROJECT_DIR = Path(__file__).resolve().parent
 SETTINGS_FILE_BASE = PROJECT_DIR / "pelicanconf.py"
 SETTINGS_FILE_PUBLISH = PROJECT_DIR / "publishconf.py"
+# Setting this to the public address (https://USER.github.io/REPO) makes `invoke build` use publishconf.py.
+SITEURL_VARIABLE = "NEWS_DIGEST_SITEURL"
+# What `invoke livereload` watches, relative to the project: a change rebuilds the site and reloads the page.
+LIVERELOAD_WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
 
 def _settings(settings_file: Path) -> dict:
@@ -39,6 +46,22 @@ def pelican_run(arguments: str) -> None:
     pelican_main(shlex.split(arguments))
 
 
+def build_settings_file(environ: Mapping[str, str] = os.environ) -> Path:
+    """publishconf.py when NEWS_DIGEST_SITEURL gives a public address (GitHub Pages, CI), pelicanconf.py otherwise."""
+    return SETTINGS_FILE_PUBLISH if environ.get(SITEURL_VARIABLE, "").strip() else SETTINGS_FILE_BASE
+
+
+def publish_command(output: Path, branch: str, message: str, remote: str | None) -> list[str]:
+    """The ghp-import command that commits `output` and a `.nojekyll` to `branch`, then pushes it to `remote`.
+
+    No push when `remote` is None. It works on the git repository of the current folder.
+    """
+    command = [sys.executable, "-m", "ghp_import", "-n", "-b", branch, "-m", message]
+    if remote is not None:
+        command += ["-p", "-r", remote]
+    return [*command, str(output)]
+
+
 def _output_dir() -> Path:
     """The output folder, refusing anything that is not strictly inside the project."""
     output = (PROJECT_DIR / CONFIG["deploy_path"]).resolve()
@@ -57,14 +80,17 @@ def clean(c):
 
 @task
 def build(c, fatal=False):
-    """Build the site from content/ with the development settings (--fatal: any warning fails the build)."""
-    pelican_run(f"-s {CONFIG['settings_base']}" + (" --fatal warnings" if fatal else ""))
+    """Build the site from content/ (--fatal: any warning fails the build).
+
+    With the development settings, or with publishconf.py when NEWS_DIGEST_SITEURL is set (the Pages workflow).
+    """
+    pelican_run(f"-s {shlex.quote(str(build_settings_file()))}" + (" --fatal warnings" if fatal else ""))
 
 
 @task
 def rebuild(c):
-    """Clean, then build."""
-    pelican_run(f"-d -s {CONFIG['settings_base']}")
+    """Clean, then build (with the same settings as `invoke build`)."""
+    pelican_run(f"-d -s {shlex.quote(str(build_settings_file()))}")
 
 
 @task
@@ -77,6 +103,30 @@ def regenerate(c):
 def serve(c, port=None):
     """Serve the built site at http://127.0.0.1:PORT/ (default 8000)."""
     pelican_run(f"-l -s {CONFIG['settings_base']} -b {CONFIG['host']} -p {port or CONFIG['port']}")
+
+
+@task
+def livereload(c, port=None):
+    """Build, serve at http://127.0.0.1:PORT/ (default 8000), and rebuild and reload the page on every change.
+
+    Watches content/, theme/, plugins/ and pelicanconf.py. Each rebuild runs Pelican in a new process, so
+    changes to the plugin's code take effect too; a failed rebuild is reported and the server keeps going.
+    """
+    from livereload import Server  # only this task needs it
+
+    def rebuild_site() -> None:
+        """Build in a new Python process (fresh plugin code); report a failure and keep serving."""
+        completed = subprocess.run([sys.executable, "-m", "pelican", "-s", CONFIG["settings_base"]],
+                                   cwd=PROJECT_DIR, check=False)
+        if completed.returncode:
+            print(f"livereload: the build failed (exit {completed.returncode}); fix it and save again",
+                  file=sys.stderr)
+
+    rebuild_site()
+    server = Server()
+    for watched in LIVERELOAD_WATCHED:
+        server.watch(str(PROJECT_DIR / watched), rebuild_site)
+    server.serve(host=CONFIG["host"], port=int(port or CONFIG["port"]), root=str(_output_dir()))
 
 
 @task
@@ -96,9 +146,8 @@ def preview(c):
 def gh_pages(c, push=True):
     """Build with the publishing settings and commit the output to the gh-pages branch (and push it)."""
     preview(c)
-    push_flag = f"-p -r {CONFIG['github_pages_remote']}" if push else ""
-    c.run(f"{sys.executable} -m ghp_import -n -b {CONFIG['github_pages_branch']} -m {shlex.quote(CONFIG['commit_message'])} "
-          f"{push_flag} {shlex.quote(str(_output_dir()))}")
+    c.run(shlex.join(publish_command(_output_dir(), CONFIG["github_pages_branch"], CONFIG["commit_message"],
+                                     CONFIG["github_pages_remote"] if push else None)))
 
 
 @task

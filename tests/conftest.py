@@ -64,9 +64,13 @@ class BuiltSite:
 
 
 def run_build(content: Path, output: Path, **overrides: object) -> BuiltSite:
-    """Build the site from `content` into `output` with the project's settings, in this process."""
+    """Build the site from `content` into `output` with the project's settings, in this process.
+
+    The search index is left out unless asked for (NEWS_DIGEST_SEARCH=True): few tests need it.
+    """
     settings = read_settings(str(PROJECT_DIR / "pelicanconf.py"), override={
-        "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(output.parent / "cache"), **overrides})
+        "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(output.parent / "cache"),
+        "NEWS_DIGEST_SEARCH": False, **overrides})
     collector = _WarningCollector()
     root = logging.getLogger()
     root.addHandler(collector)
@@ -127,7 +131,7 @@ def digest_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     root = tmp_path_factory.mktemp("digest_site")
     files = {name: (DEV_CORPUS / name).read_bytes() for name in DOHA_STORY}
     write_content(root / "content", {**files, "pages/about.md": ABOUT_PAGE}, with_samples=True)
-    return run_build(root / "content", root / "output")
+    return run_build(root / "content", root / "output", NEWS_DIGEST_SEARCH=True)
 
 
 @pytest.fixture(scope="session")
@@ -173,7 +177,7 @@ SYSTEM_DEPS_HINT = "install the system packages with `make system-deps`"
 INTERFACE_LANGUAGES = ("en", "fr", "ar")
 # The kinds of page the browser tests sample in every interface language.
 PAGE_KINDS = ("home", "french-article", "arabic-article", "actor", "actors-index",
-              "topic", "topics-index", "story", "stories-index")
+              "topic", "topics-index", "story", "stories-index", "search")
 
 
 @dataclass
@@ -188,14 +192,14 @@ class ServedSite:
         return f"{self.origin}/{relative}"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     """A loopback TCP port nothing listens on right now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def _wait_until_serving(process: subprocess.Popen, origin: str, timeout: float = 15.0) -> None:
+def wait_until_serving(process: subprocess.Popen, origin: str, timeout: float = 15.0) -> None:
     """Return once `origin` answers HTTP; fail if the server exits first or stays silent past `timeout`."""
     deadline = time.monotonic() + timeout
     while True:
@@ -215,14 +219,14 @@ def _wait_until_serving(process: subprocess.Popen, origin: str, timeout: float =
 @pytest.fixture(scope="session")
 def served_site(digest_site: BuiltSite) -> Iterator[ServedSite]:
     """The sample site served by `python -m http.server` on a free loopback port; stopped by PID at teardown."""
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
          "--directory", str(digest_site.output)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         origin = f"http://127.0.0.1:{port}"
-        _wait_until_serving(process, origin)
+        wait_until_serving(process, origin)
         yield ServedSite(digest_site, origin)
     finally:
         process.terminate()
@@ -271,6 +275,7 @@ def browser_sample_pages(digest_site: BuiltSite) -> dict[tuple[str, str], str | 
             (lang, "topics-index"): f"{lang}/topics/index.html",
             (lang, "story"): _first_page_linked_from(digest_site, f"{lang}/stories/index.html", f"{lang}/stories"),
             (lang, "stories-index"): f"{lang}/stories/index.html",
+            (lang, "search"): f"{lang}/search.html",
         })
     return pages
 

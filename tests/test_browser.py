@@ -320,3 +320,50 @@ def test_browser_pages_request_nothing_beyond_the_local_server(open_browser_page
         page.remove_listener("request", record)
     outside = [url for url in requested if not url.startswith(f"{served_site.origin}/")]
     assert requested and outside == [], f"{relative} requested {outside}"
+
+
+def search_results(page: Page, served_site: ServedSite, lang: str, query: str) -> list[str]:
+    """Run a query on the search page of interface `lang`; the result links, relative to the output."""
+    page.goto(served_site.url(f"{lang}/search.html?q={query}"))
+    page.wait_for_function("""() => {
+        const status = document.querySelector('.search-status').textContent;
+        return status !== '' && !status.endsWith('…');
+    }""")
+    links = page.locator(".search-results a").evaluate_all("links => links.map(link => link.href)")
+    return [link.removeprefix(served_site.origin + "/") for link in links]
+
+
+@pytest.mark.parametrize(("lang", "query"), [("fr", "Gallant"), ("ar", "غالانت"), ("en", "Galant"), ("en", "غالانت")])
+def test_browser_search_finds_an_actor_by_any_spelling_in_the_reader_language(
+        open_browser_page: OpenPage, served_site: ServedSite, lang: str, query: str) -> None:
+    """Pagefind finds Gallant's page from a Latin or an Arabic spelling, and links it in the reader's language."""
+    results = search_results(open_browser_page(), served_site, lang, query)
+    assert f"{lang}/actors/yoav-gallant.html" in results, results
+    assert all(result.startswith(f"{lang}/") for result in results), results
+
+
+def test_browser_search_finds_articles_in_every_language_from_any_interface(
+        open_browser_page: OpenPage, served_site: ServedSite) -> None:
+    """One query reaches the French, English and Arabic reports of the same event, each indexed once."""
+    page = open_browser_page()
+    for lang in INTERFACE_LANGUAGES:
+        results = search_results(page, served_site, lang, "Rubio") + search_results(page, served_site, lang, "روبيو")
+        articles = {result for result in results if "/articles/" in result}
+        assert articles == {f"{lang}/articles/{name}.html" for name in
+                            ("010_fr_rubio-doha", "011_en_rubio-doha-gaza", "012_ar_rubio-doha")}, results
+        assert len(search_results(page, served_site, lang, "Rubio")) == len(set(search_results(
+            page, served_site, lang, "Rubio"))), "a page is indexed twice"
+
+
+def test_browser_search_results_are_accessible_and_right_to_left_in_arabic(
+        open_browser_page: OpenPage, served_site: ServedSite) -> None:
+    """The Arabic search page with results: translated labels, rtl, and no axe violation."""
+    page = open_browser_page()
+    results = search_results(page, served_site, "ar", "Rubio")
+    assert results
+    assert page.inner_text(".search-status").startswith("النتائج:")
+    assert page.evaluate("getComputedStyle(document.querySelector('.search-results')).direction") == "rtl"
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    violations = page.evaluate("options => axe.run(document, options).then(r => r.violations)",
+                               {"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert violations == [], describe_violations("ar/search.html?q=Rubio", "light", violations)

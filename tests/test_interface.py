@@ -34,7 +34,7 @@ def test_interface_every_page_exists_in_every_interface_language(digest_site):
     trees = {lang: set(html_pages(digest_site, lang)) for lang in LANGUAGES}
     assert trees["en"] == trees["fr"] == trees["ar"]
     kinds = {path.split("/")[0] for path in trees["en"]}
-    assert kinds == {"index.html", "articles", "actors", "topics", "stories", "pages"}
+    assert kinds == {"index.html", "search.html", "articles", "actors", "topics", "stories", "pages"}
     assert {"stories/index.html", "topics/index.html", "actors/index.html", "pages/about.html"} <= trees["en"]
     assert not (digest_site.output / "articles").exists()
 
@@ -46,7 +46,7 @@ def test_interface_pages_declare_their_language_direction_canonical_and_alternat
             assert (page.html["lang"], page.html["dir"]) == (lang, direction), path
             here = f"{lang}/{path}"
             assert resolve(here, page.select_one('link[rel="canonical"]')["href"]) == here
-            alternates = {link["hreflang"]: resolve(here, link["href"]) for link in page.select('link[rel="alternate"]')}
+            alternates = {link["hreflang"]: resolve(here, link["href"]) for link in page.select('link[rel="alternate"][hreflang]')}
             assert alternates == {"en": f"en/{path}", "fr": f"fr/{path}", "ar": f"ar/{path}", "x-default": f"en/{path}"}
 
 

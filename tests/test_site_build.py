@@ -69,7 +69,9 @@ def test_site_export_lists_the_articles(sample_site):
 def test_site_escapes_markup_and_template_syntax_from_articles(build_site):
     site = build_site({"hostile.txt": HOSTILE}, with_samples=False)
     page = site.page("en/articles/hostile.html")
-    assert page.find("script") is None and page.find("img") is None and page.find("b") is None
+    # The one script is the page's JSON-LD, data rather than code (tests/test_structured_data.py).
+    assert [script["type"] for script in page.find_all("script")] == ["application/ld+json"]
+    assert page.find("img") is None and page.find("b") is None
     assert page.select_one("h1").get_text() == "<script>alert('headline')</script> Gaza {{ 7 * 7 }}"
     assert "</p><script>alert('body')</script>" in page.select_one(".article-body").get_text()
     assert "**not markdown**" in page.select_one(".article-body").get_text()

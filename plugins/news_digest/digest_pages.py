@@ -43,6 +43,10 @@ class DigestPagesGenerator(Generator):
             return path_to_url(get_relative_path(path))
         return f"{self.settings['SITEURL']}/{ui.lang}"
 
+    def _root_language_root(self, ui: InterfaceLanguage) -> str:
+        """The way from the site root's own page to a language's folder (`./en`, or an absolute address)."""
+        return f"./{ui.lang}" if self.settings["RELATIVE_URLS"] else f"{self.settings['SITEURL']}/{ui.lang}"
+
     def _write(self, writer: Any, ui: InterfaceLanguage, path: str, template: Any, **context: Any) -> None:
         """Write the page at language-neutral `path` in interface language `ui`, under `<lang>/`."""
         save_as = f"{ui.lang}/{path}"
@@ -65,7 +69,7 @@ class DigestPagesGenerator(Generator):
         writer.write_file("index.html", self._template("root"), self.context,
                           relative_urls=self.settings["RELATIVE_URLS"], url="index.html", page_name="index",
                           ui=default, page_path="index.html", PUBLIC_SITEURL=self.settings["SITEURL"],
-                          LANGUAGE_ROOT=f"{self._language_root(default, 'index.html')}/{default.lang}")
+                          LANGUAGE_ROOT=self._root_language_root(default))
 
     @staticmethod
     def _home_lists(corpus: DigestCorpus) -> dict[str, list[Any]]:
@@ -79,6 +83,7 @@ class DigestPagesGenerator(Generator):
     def _write_home_and_articles(self, writer: Any, ui: InterfaceLanguage, interface: Interface,
                                  home: dict[str, list[Any]]) -> None:
         self._write(writer, ui, "index.html", self._template("index"), **home)
+        self._write(writer, ui, "search.html", self._template("search"))
         for article in self.context["articles"]:
             self._write(writer, ui, article.url, self._template(article.template, "article"), article=article,
                         indexed_copy=interface.closest_to(article.lang) == ui.lang)
@@ -86,10 +91,13 @@ class DigestPagesGenerator(Generator):
             self._write(writer, ui, page.url, self._template(page.template, "page"), page=page)
 
     def _write_actors(self, writer: Any, ui: InterfaceLanguage, corpus: DigestCorpus) -> None:
+        # Search indexes one copy of each actor, topic and story page: the default language's.
+        indexed = ui == self.context["news_digest_interface"].default
         for actor_id in sorted(corpus.actors):
             actor = corpus.actors[actor_id]
             # `actor.articles` keeps the site's order: newest first, undated last.
-            self._write(writer, ui, actor.url, self._template(f"actor-{actor.type}", "actor"), actor=actor)
+            self._write(writer, ui, actor.url, self._template(f"actor-{actor.type}", "actor"), actor=actor,
+                        indexed_copy=indexed)
         alphabet = Alphabet(ui.lang, self.settings["NEWS_DIGEST_LANGUAGES"])
         groups = [(actor_type, alphabet.group([a for a in corpus.actors.values() if a.type == actor_type],
                                               lambda actor: actor.name_in(ui.lang)[0]))
@@ -98,7 +106,8 @@ class DigestPagesGenerator(Generator):
 
     def _write_topics(self, writer: Any, ui: InterfaceLanguage, corpus: DigestCorpus) -> None:
         for topic in corpus.topics.values():
-            self._write(writer, ui, topic.url, self._template("topic"), topic=topic)
+            self._write(writer, ui, topic.url, self._template("topic"), topic=topic,
+                        indexed_copy=ui == self.context["news_digest_interface"].default)
         alphabet = Alphabet(ui.lang)
         topics = sorted(corpus.topics.values(), key=lambda topic: (alphabet.sort_key(topic.name_in(ui.lang)), topic.id))
         self._write(writer, ui, self.settings["TOPICS_URL"], self._template("topics"), topics=topics)
@@ -106,7 +115,8 @@ class DigestPagesGenerator(Generator):
     def _write_stories(self, writer: Any, ui: InterfaceLanguage, corpus: DigestCorpus) -> None:
         stories = sorted(corpus.stories.values(), key=_newest_first)
         for story in stories:
-            self._write(writer, ui, story.url, self._template("story"), story=story)
+            self._write(writer, ui, story.url, self._template("story"), story=story,
+                        indexed_copy=ui == self.context["news_digest_interface"].default)
         self._write(writer, ui, self.settings["STORIES_URL"], self._template("stories"), stories=stories)
 
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 from pelican import signals
 
 from .digest_pages import add_digest_pages
+from .feeds import add_feeds_generator
 from .generator import add_generators, prepare_articles
 from .i18n import install_interface
 from .reader import add_reader
+from .search import build_search_index
 from .settings import validate_settings
+from .sitemap import add_sitemap_generator
+from .structured_data import install_structured_data
 
 
 def register() -> None:
@@ -17,5 +21,9 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_pretaxonomy.connect(prepare_articles)
     signals.generator_init.connect(install_interface)
+    signals.generator_init.connect(install_structured_data)
     signals.get_generators.connect(add_generators)
     signals.get_generators.connect(add_digest_pages)
+    signals.get_generators.connect(add_feeds_generator)
+    signals.get_generators.connect(add_sitemap_generator)
+    signals.finalized.connect(build_search_index)

@@ -52,6 +52,12 @@ def _language_list_or_empty(name: str, value: Any) -> tuple[str, ...]:
     return _language_list(name, value) if value else ()
 
 
+def _boolean(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise SettingsError(f"{name}: expected True or False, got {value!r}")
+    return value
+
+
 def _positive_int(name: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise SettingsError(f"{name}: expected a positive whole number, got {value!r}")
@@ -114,6 +120,19 @@ SETTINGS: tuple[Setting, ...] = (
         _language_list_or_empty,
     ),
     Setting(
+        "NEWS_DIGEST_SEARCH",
+        True,
+        "Index the built site with Pagefind for the search page (output/pagefind/).",
+        _boolean,
+    ),
+    Setting(
+        "NEWS_DIGEST_SEARCH_LANGUAGE",
+        "ar",
+        "The one language Pagefind indexes every page as, so that any interface searches articles in all "
+        "languages; its stemming applies (Arabic: prefixes such as ال and و are removed; Latin words are kept).",
+        _language_code,
+    ),
+    Setting(
         "NEWS_DIGEST_MAX_ARTICLE_BYTES",
         5_000_000,
         "Articles larger than this many bytes are skipped with a warning (a news article is a few KB).",
@@ -149,6 +168,20 @@ SETTINGS: tuple[Setting, ...] = (
         "NEWS_DIGEST_API_PATH",
         "api",
         "Folder of the output that receives the JSON data export (articles.json).",
+        _relative_folder,
+    ),
+    Setting(
+        "NEWS_DIGEST_FEED_SIZE",
+        50,
+        "Most entries in each Atom feed (the latest articles per interface language, and each actor's, topic's "
+        "and story's feed), newest first.",
+        _positive_int,
+    ),
+    Setting(
+        "NEWS_DIGEST_FEEDS_PATH",
+        "feeds",
+        "Folder of the output that receives the actor, topic and story feeds (actors/<id>.atom, topics/<id>.atom, "
+        "stories/<id>.atom); the latest-articles feeds are <lang>/feed.atom.",
         _relative_folder,
     ),
 )
