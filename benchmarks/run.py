@@ -35,7 +35,8 @@ PLUGINS = []  # no plugins, not even auto-discovered namespace plugins
 '''
 ARTICLE_TOKEN = re.compile(r"[0-9a-f]{16}")  # the hash part of a generated article id
 # The project's own page kinds: a story page is named after its first article, but is not that article's page.
-NON_ARTICLE_FOLDERS = ("actors/", "topics/", "stories/")
+NON_ARTICLE_FOLDERS = ("actors/", "topics/", "stories/", "pages/")
+INTERFACE_FOLDERS = ("en", "fr", "ar")
 LOG_LEVEL = re.compile(r"^(?:\[[\d:]+\])?\s*(WARNING|ERROR|CRITICAL)\s+(.*?)\s*(?:\S+\.py:\d+)?$")
 LOG_TAIL_LINES = 25
 
@@ -220,11 +221,17 @@ def measure(command: Sequence[str], cwd: Path, log: Path, timeout_s: float) -> M
 
 
 def check_pages(output: Path, article_ids: Sequence[str]) -> PageCheck:
-    """Count the HTML files whose path names each article (by the hash part of its id)."""
+    """Count the HTML files whose path names each article (by the hash part of its id).
+
+    The project writes every page once per interface language (`en/`, `fr/`, `ar/`): its pages are
+    counted in the first language folder, so each article should still have exactly one.
+    """
     by_token = {article_id.rsplit("_", 1)[-1]: article_id for article_id in article_ids}
     pages = {article_id: 0 for article_id in article_ids}
-    for html in output.rglob("*.html"):
-        relative = html.relative_to(output).as_posix()
+    language_folders = sorted(folder for folder in INTERFACE_FOLDERS if (output / folder).is_dir())
+    root = output / language_folders[0] if language_folders else output
+    for html in root.rglob("*.html"):
+        relative = html.relative_to(root).as_posix()
         if relative.startswith(NON_ARTICLE_FOLDERS):
             continue
         for token in dict.fromkeys(ARTICLE_TOKEN.findall(relative)):
