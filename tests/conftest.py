@@ -160,6 +160,7 @@ def samples(pipeline: ArticlePipeline) -> Iterator[dict]:
 # marked slow, so `-m "not slow"` deselects them and never asks for these fixtures.
 
 import socket  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
 import urllib.error  # noqa: E402
@@ -216,18 +217,18 @@ def wait_until_serving(process: subprocess.Popen, origin: str, timeout: float = 
         time.sleep(0.05)  # the port is not open yet and there is no event to wait on
 
 
-@pytest.fixture(scope="session")
-def served_site(digest_site: BuiltSite) -> Iterator[ServedSite]:
-    """The sample site served by `python -m http.server` on a free loopback port; stopped by PID at teardown."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-         "--directory", str(digest_site.output)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+@contextmanager
+def serving(directory: Path, port: int, folder: str = "/") -> Iterator[str]:
+    """Serve `directory` with `python -m http.server` on 127.0.0.1:`port`; yield the origin once `folder` answers.
+
+    The server is stopped by its PID on the way out, killed if it does not stop in time.
+    """
+    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                "--directory", str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    origin = f"http://127.0.0.1:{port}"
     try:
-        origin = f"http://127.0.0.1:{port}"
-        wait_until_serving(process, origin)
-        yield ServedSite(digest_site, origin)
+        wait_until_serving(process, origin + folder.rstrip("/"))
+        yield origin
     finally:
         process.terminate()
         try:
@@ -235,6 +236,13 @@ def served_site(digest_site: BuiltSite) -> Iterator[ServedSite]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def served_site(digest_site: BuiltSite) -> Iterator[ServedSite]:
+    """The digest site served on a free loopback port for the whole session."""
+    with serving(digest_site.output, free_port()) as origin:
+        yield ServedSite(digest_site, origin)
 
 
 @pytest.fixture(scope="session")

@@ -161,3 +161,13 @@ def test_interface_css_uses_logical_properties_only():
                           r"float|text-align:\s*(?:left|right)|clear)\s*:", css)
     assert physical == []
     assert ":dir(rtl)" in css and "prefers-color-scheme: dark" in css and "@media print" in css
+
+
+def test_interface_pages_are_written_where_their_save_as_settings_say(build_site):
+    site = build_site(ACTOR_URL="actors/{slug}/", ACTOR_SAVE_AS="actors/{slug}/index.html")
+    for lang in LANGUAGES:
+        actor = site.page(f"{lang}/actors/yoav-gallant/index.html")
+        assert resolve(f"{lang}/actors/yoav-gallant/index.html", actor.select_one(".site-nav a")["href"]) == \
+            f"{lang}/index.html"
+    article = site.page(f"fr/articles/{ARABIC_ID}.html")
+    assert "../actors/yoav-gallant/" in {link["href"] for link in article.select(".article-body a")}

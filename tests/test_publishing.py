@@ -23,7 +23,7 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
-from conftest import (ABOUT_PAGE, DEV_CORPUS, DOHA_STORY, PROJECT_DIR, BuiltSite, free_port, wait_until_serving,
+from conftest import (ABOUT_PAGE, DEV_CORPUS, DOHA_STORY, PROJECT_DIR, BuiltSite, free_port, serving,
                       run_build, write_content)
 from pelican.settings import read_settings
 
@@ -162,30 +162,6 @@ def crawl(start: str, folder: str, seeds: Sequence[str] = ()) -> Crawl:
     return result
 
 
-# --- Serving a folder over HTTP ---
-
-def _serve(directory: Path, port: int, folder: str) -> subprocess.Popen:
-    """`python -m http.server` on 127.0.0.1:`port` for `directory`, once it answers at `folder`."""
-    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                                "--directory", str(directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_serving(process, f"http://127.0.0.1:{port}{folder.rstrip('/')}")
-    except BaseException:
-        _stop(process)
-        raise
-    return process
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop a server started by this module (by its PID), killing it if it does not stop in time."""
-    process.terminate()
-    try:
-        process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 def test_publishing_crawler_reports_broken_and_escaping_links_on_every_page(tmp_path: Path):
     site = tmp_path / PROJECT_FOLDER
     (site / "en").mkdir(parents=True)
@@ -197,11 +173,8 @@ def test_publishing_crawler_reports_broken_and_escaping_links_on_every_page(tmp_
                                             '<a href="mailto:desk@example.org">mail</a> <img src="gone.html">')
     port = free_port()
     folder = f"/{PROJECT_FOLDER}/"
-    process = _serve(tmp_path, port, folder)
-    try:
+    with serving(tmp_path, port, folder):
         result = crawl(f"http://127.0.0.1:{port}{folder}index.html", folder)
-    finally:
-        _stop(process)
     page = f"http://127.0.0.1:{port}{folder}en/index.html"
     assert result.files() == {"index.html", "style.css", "en/index.html"}
     assert {(link.page, link.via, link.written, status) for link, status in result.broken} == {
@@ -245,11 +218,11 @@ def crawled_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 
     The relative builds are conftest's `digest_site`, served read-only; the absolute one is built here.
     """
-    serving = SERVINGS[request.param]
+    way = SERVINGS[request.param]
     root = tmp_path_factory.mktemp(request.param)
     port = free_port()  # before the build: an absolute SITEURL names it
-    address = f"http://127.0.0.1:{port}{serving.folder}"
-    if serving.absolute:
+    address = f"http://127.0.0.1:{port}{way.folder}"
+    if way.absolute:
         files = {name: (DEV_CORPUS / name).read_bytes() for name in DOHA_STORY}
         write_content(root / "content", {**files, "pages/about.md": ABOUT_PAGE}, with_samples=True)
         # With the search index, like `digest_site` and like the published site.
@@ -259,18 +232,15 @@ def crawled_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
         site = request.getfixturevalue("digest_site")
     # The server's folder: the output itself, or a folder holding it under the project's name (`REPO -> output`).
     served = site.output
-    if serving.folder != "/":
+    if way.folder != "/":
         served = root / "served"
         served.mkdir()
-        (served / serving.folder.strip("/")).symlink_to(site.output, target_is_directory=True)
+        (served / way.folder.strip("/")).symlink_to(site.output, target_is_directory=True)
     # Feeds, sitemaps and robots.txt need not be linked from a page: crawl them too.
     seeds = sorted(path.relative_to(site.output).as_posix() for path in site.output.rglob("*")
                    if path.suffix in FEED_SUFFIXES or path.name == "robots.txt")
-    process = _serve(served, port, serving.folder)
-    try:
-        yield CrawledSite(site, crawl(f"{address}index.html", serving.folder, [address + seed for seed in seeds]))
-    finally:
-        _stop(process)
+    with serving(served, port, way.folder):
+        yield CrawledSite(site, crawl(f"{address}index.html", way.folder, [address + seed for seed in seeds]))
 
 
 def _listing(problem: str, lines: list[str], shown: int = 60) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import PurePosixPath
 from typing import Any
 
 from pelican.urlwrappers import URLWrapper
@@ -17,6 +16,7 @@ from .pipeline.stories import Story as StoryGroup
 from .pipeline.stories import StoryGrouping
 from .pipeline.topics import Taxonomy
 from .pipeline.topics import Topic as TaxonomyTopic
+from .i18n import language_root
 from .rendering import link_mentions, render_paragraphs
 
 
@@ -178,13 +178,6 @@ class DigestCorpus:
         return self.actors.get(self.linked.global_ids.get(article_key, ""))
 
 
-def _language_root(article: Any) -> str:
-    """How an article's page reaches the root of its interface language (`../` steps).
-
-    Every copy of the article sits at the same depth under its language prefix, so one relative link
-    serves all of them and keeps the reader in the language they browse in.
-    """
-    return "../" * len(PurePosixPath(article.url).parent.parts)
 
 
 def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, settings: dict[str, Any]) -> DigestCorpus:
@@ -195,6 +188,7 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, set
     corpus.actors = {actor_id: Actor(actor, kb, settings) for actor_id, actor in corpus.linked.actors.items()}
     corpus.topics = {topic_id: Topic(topic, settings) for topic_id, topic in taxonomy.topics.items()}
     corpus.stories = {story_id: Story(group, settings) for story_id, group in analysis.stories.stories.items()}
+    default = settings["DEFAULT_LANG"]
     _attach_stories_and_topics(articles, corpus, analysis.stories)
     together: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
@@ -204,7 +198,9 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, set
         for page_id in set(page_ids):
             corpus.actors[page_id].articles.append(article)
             together[page_id].update(set(page_ids) - {page_id})
-        _link_text(article, corpus, _language_root(article))
+        # Every copy of the article sits at the same depth under its language's folder, so one relative
+        # link (made here for the default language's copy) serves all of them and keeps the reader's language.
+        _link_text(article, corpus, language_root(f"{default}/{article.url}", default) + "/")
     for actor_id, actor in corpus.actors.items():
         actor.mentioned_with = [(corpus.actors[other], count) for other, count in
                                 sorted(together[actor_id].items(), key=lambda item: (-item[1], item[0]))[:12]]

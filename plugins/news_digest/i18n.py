@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from io import BytesIO
@@ -191,8 +192,8 @@ def _ngettext(context: Context, singular: str, plural: str, number: int, /, **va
 def url_to(context: Context, target: Any, lang: str | None = None, absolute: bool = False) -> str:
     """The address of a page (an object with `url`, or a path) in interface language `lang`, this page's by default.
 
-    Relative to the page being written (LANGUAGE_ROOT leads to its language's folder) unless `absolute`, which uses the public SITEURL when there is one
-    (canonical links and hreflang alternates).
+    Relative to the page being written (LANGUAGE_ROOT leads to its language's folder) unless `absolute`, which
+    uses the public SITEURL when there is one (canonical links and hreflang alternates).
     """
     path = target if isinstance(target, str) else target.url
     if absolute:
@@ -201,6 +202,12 @@ def url_to(context: Context, target: Any, lang: str | None = None, absolute: boo
         # Within the page's own language the way is shorter: `../actors/x.html` rather than `../../en/actors/x.html`.
         return f"{context['LANGUAGE_ROOT']}/{path}"
     return f"{context['SITEURL']}/{lang}/{path}"
+
+
+def language_root(save_as: str, lang: str) -> str:
+    """The relative way from output file `save_as` to the folder of interface language `lang` (`.`, `..`, `./en`)."""
+    way = posixpath.relpath(lang, posixpath.dirname(save_as) or ".")
+    return way if way.startswith(".") else f"./{way}"
 
 
 def isolate(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from .corpus import DigestCorpus
+from .digest_pages import PlannedPage
 from .i18n import Interface
 from .xml_output import add, site_href, timestamp, write_file, xml_bytes
 
@@ -38,21 +38,12 @@ class SitePage:
     lastmod: str | None = None
 
 
-def site_pages(context: dict[str, Any], settings: dict[str, Any]) -> list[SitePage]:
-    """Every page the digest writes in each interface language (see digest_pages.py), in a fixed order.
+def site_pages(planned: Sequence[PlannedPage]) -> list[SitePage]:
+    """Every page the digest writes in each interface language (the plan of digest_pages.py), in its order.
 
     The search page is not listed: it has no content of its own for a search engine to index.
     """
-    corpus: DigestCorpus = context["digest_corpus"]
-    pages = [SitePage("index.html")]
-    pages += [SitePage(article.url, timestamp(article.date) if getattr(article, "date_known", True) else None)
-              for article in context["articles"]]
-    pages += [SitePage(page.url) for page in context.get("pages", [])]
-    pages += [SitePage(settings["STORIES_URL"]),
-              *(SitePage(corpus.stories[key].url) for key in sorted(corpus.stories))]
-    pages += [SitePage(settings["TOPICS_URL"]), *(SitePage(corpus.topics[key].url) for key in sorted(corpus.topics))]
-    pages += [SitePage(settings["ACTORS_URL"]), *(SitePage(corpus.actors[key].url) for key in sorted(corpus.actors))]
-    return pages
+    return [SitePage(page.url, timestamp(page.date) if page.date else None) for page in planned if page.in_sitemap]
 
 
 def _urlset() -> ET.Element:
@@ -114,7 +105,7 @@ class SitemapGenerator(Generator):
         if siteurl:
             interface: Interface = self.context["news_digest_interface"]
             languages = [ui.lang for ui in interface.languages]
-            for path, data in sitemap_documents(site_pages(self.context, self.settings), languages, siteurl).items():
+            for path, data in sitemap_documents(site_pages(self.context["news_digest_pages"]), languages, siteurl).items():
                 write_file(output / path, data)
         else:
             # Info, not a warning: a local build without SITEURL is normal, and `--fatal warnings` must pass.

@@ -43,16 +43,17 @@ def news_article(context: Context, article: Any) -> dict[str, Any]:
     """The schema.org NewsArticle of an article page: its actors as `mentions`, the three most cited as `about`."""
     doc = article.digest
     lang = context["ui"].lang
-    actors = [(actor, _thing(actor, lang, url_to(context, actor, absolute=True))) for actor, _ in article.actor_pages]
+    things = [_thing(actor, lang, url_to(context, actor, absolute=True)) for actor, _ in article.actor_pages]
+    url = url_to(context, article, absolute=True)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": doc.title,
         "inLanguage": doc.lang,
-        "url": url_to(context, article, absolute=True),
-        "mainEntityOfPage": url_to(context, article, absolute=True),
-        "about": [thing for _, thing in actors[:3]],
-        "mentions": [thing for _, thing in actors],
+        "url": url,
+        "mainEntityOfPage": url,
+        "about": things[:3],
+        "mentions": things,
     }
     if doc.lede:
         data["description"] = doc.lede
