@@ -16,7 +16,7 @@ from .pipeline.stories import Story as StoryGroup
 from .pipeline.stories import StoryGrouping
 from .pipeline.topics import Taxonomy
 from .pipeline.topics import Topic as TaxonomyTopic
-from .i18n import language_root
+from .i18n import language_root, page_url
 from .rendering import link_mentions, render_paragraphs
 
 
@@ -33,6 +33,7 @@ class Actor(URLWrapper):
         self.articles: list[Any] = []
         self.mentioned_with: list[tuple[Actor, int]] = []
         self.possibly_same: list[tuple[Actor, float]] = []
+        self._names: dict[str, tuple[str, str]] = {}  # name_in, by language: pages ask thousands of times
 
     @property
     def known(self) -> bool:
@@ -51,6 +52,12 @@ class Actor(URLWrapper):
 
     def name_in(self, lang: str) -> tuple[str, str]:
         """(name, language of that name): the listed name in `lang`, else the most frequent spelling seen."""
+        name = self._names.get(lang)
+        if name is None:
+            name = self._names[lang] = self._find_name(lang)
+        return name
+
+    def _find_name(self, lang: str) -> tuple[str, str]:
         if self.corpus.known and lang in self.corpus.known.names:
             return self.corpus.known.names[lang], lang
         if self.corpus.label and lang == "en":
@@ -159,7 +166,7 @@ class LinkedText:
         """Escaped HTML with mentions linked under `language_root` (the page's way to its interface language's root, `/` included)."""
         def href_for(key: str) -> str | None:
             actor = self.corpus.actor_of(key)
-            return f"{language_root}{actor.url}" if actor else None
+            return f"{language_root}{page_url(actor)}" if actor else None
         return link_mentions(self.text, self.mentions, href_for)
 
 
@@ -229,7 +236,7 @@ def _link_text(article: Any, corpus: DigestCorpus, prefix: str) -> None:
 
     def href_for(key: str) -> str | None:
         actor = corpus.actor_of(key)
-        return f"{prefix}{actor.url}" if actor else None
+        return f"{prefix}{page_url(actor)}" if actor else None
 
     article._content = render_paragraphs(doc.paragraphs, doc.mentions, href_for)
     mentions_in = defaultdict(list)

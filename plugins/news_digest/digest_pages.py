@@ -13,14 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from pelican.generators import Generator
+from pelican.utils import get_relative_path, path_to_url
 
 from .collation import Alphabet
 from .corpus import DigestCorpus
 from .i18n import Interface, InterfaceLanguage, language_root
+from .output import OutputFiles, output_files, scratch_folder, signature_of, write_if_changed
+from .page_inputs import PageInputs
+from .parallel import available_cores, fork_map
 
 ACTOR_TYPES = ("person", "organization", "place")
 HOME_STORIES = 6
@@ -33,6 +37,7 @@ Localised = Callable[[InterfaceLanguage], dict[str, Any]]
 class PlannedPage:
     """A page the digest writes in every interface language, described once."""
 
+    kind: str  # what the page shows ("article", "actor", "actors", …): names its inputs in page_inputs.py
     url: str  # language-neutral address (`actors/x.html`): links, the switcher and hreflang use it
     save_as: str  # language-neutral file, written under `<lang>/`
     templates: tuple[str, ...]  # most specific first (`actor-person`, then `actor`)
@@ -66,11 +71,11 @@ def _topics_in_order(corpus: DigestCorpus) -> Localised:
     return topics
 
 
-def _home_lists(corpus: DigestCorpus, stories: list[Any]) -> dict[str, list[Any]]:
-    """What the home page shows beside the latest articles: recent stories, topics in use, most cited actors."""
+def _home_lists(corpus: DigestCorpus, stories: list[Any], articles: list[Any]) -> dict[str, list[Any]]:
+    """What the home page shows: the latest articles and beside them recent stories, topics in use, most cited actors."""
     topics = [topic for topic in corpus.topics.values() if topic.articles]
     actors = sorted(corpus.actors.values(), key=lambda actor: (-len(actor.articles), -actor.mentions, actor.id))
-    return {"home_stories": stories[:HOME_STORIES],
+    return {"articles": articles, "home_stories": stories[:HOME_STORIES],
             "home_topics": sorted(topics, key=lambda topic: (-len(topic.articles), topic.id)),
             "home_actors": actors[:HOME_ACTORS]}
 
@@ -81,26 +86,26 @@ def plan_pages(context: dict[str, Any], settings: dict[str, Any]) -> list[Planne
     corpus: DigestCorpus = context["digest_corpus"]
     default = interface.default.lang
     stories = sorted(corpus.stories.values(), key=_newest_first)
-    plan = [PlannedPage("index.html", "index.html", ("index",), _home_lists(corpus, stories)),
-            PlannedPage("search.html", "search.html", ("search",), in_sitemap=False)]
+    plan = [PlannedPage("home", "index.html", "index.html", ("index",), _home_lists(corpus, stories, context["articles"])),
+            PlannedPage("search", "search.html", "search.html", ("search",), in_sitemap=False)]
     # Articles and pages are written at their URL: their SAVE_AS settings are off (Pelican must not write them).
-    plan += [PlannedPage(article.url, article.url, (article.template, "article"), {"article": article},
+    plan += [PlannedPage("article", article.url, article.url, (article.template, "article"), {"article": article},
                          search_language=interface.closest_to(article.lang),
                          date=article.date if getattr(article, "date_known", True) else None)
              for article in context["articles"]]
-    plan += [PlannedPage(page.url, page.url, (page.template, "page"), {"page": page}) for page in context.get("pages", [])]
+    plan += [PlannedPage("page", page.url, page.url, (page.template, "page"), {"page": page}) for page in context.get("pages", [])]
     # `actor.articles` keeps the site's order: newest first, undated last.
-    plan += [PlannedPage(actor.url, actor.save_as, (f"actor-{actor.type}", "actor"), {"actor": actor},
+    plan += [PlannedPage("actor", actor.url, actor.save_as, (f"actor-{actor.type}", "actor"), {"actor": actor},
                          search_language=default) for actor in (corpus.actors[key] for key in sorted(corpus.actors))]
-    plan.append(PlannedPage(settings["ACTORS_URL"], settings["ACTORS_SAVE_AS"], ("actors",),
+    plan.append(PlannedPage("actors", settings["ACTORS_URL"], settings["ACTORS_SAVE_AS"], ("actors",),
                             localised=_actor_groups(corpus, tuple(settings["NEWS_DIGEST_LANGUAGES"]))))
-    plan += [PlannedPage(topic.url, topic.save_as, ("topic",), {"topic": topic}, search_language=default)
+    plan += [PlannedPage("topic", topic.url, topic.save_as, ("topic",), {"topic": topic}, search_language=default)
              for topic in corpus.topics.values()]
-    plan.append(PlannedPage(settings["TOPICS_URL"], settings["TOPICS_SAVE_AS"], ("topics",),
+    plan.append(PlannedPage("topics", settings["TOPICS_URL"], settings["TOPICS_SAVE_AS"], ("topics",),
                             localised=_topics_in_order(corpus)))
-    plan += [PlannedPage(story.url, story.save_as, ("story",), {"story": story}, search_language=default)
+    plan += [PlannedPage("story", story.url, story.save_as, ("story",), {"story": story}, search_language=default)
              for story in stories]
-    plan.append(PlannedPage(settings["STORIES_URL"], settings["STORIES_SAVE_AS"], ("stories",), {"stories": stories}))
+    plan.append(PlannedPage("stories", settings["STORIES_URL"], settings["STORIES_SAVE_AS"], ("stories",), {"stories": stories}))
     return plan
 
 
@@ -116,30 +121,65 @@ class DigestPagesGenerator(Generator):
         # Listing templates walks the theme's folders: once per build, not once per page.
         return frozenset(self.env.list_templates())
 
+    @cache  # noqa: B019 - one generator per build; Jinja would otherwise check each template's file every page
     def _template(self, names: tuple[str, ...]) -> Any:
         """The first of `names` the theme has (`actor-person`, then `actor`)."""
         return self.get_template(next((name for name in names if f"{name}.html" in self._available_templates),
                                       names[-1]))
 
-    def _write(self, writer: Any, ui: InterfaceLanguage, save_as: str, url: str, template: Any,
-               **context: Any) -> None:
-        """Write `save_as` (a path of the output) for the page at language-neutral `url`, in interface language `ui`."""
-        relative = self.settings["RELATIVE_URLS"]
-        root = language_root(save_as, ui.lang) if relative else f"{self.settings['SITEURL']}/{ui.lang}"
-        writer.write_file(save_as, template, self.context, relative_urls=relative, url=save_as,
-                          page_name=save_as.rsplit(".", 1)[0], ui=ui, page_path=url, LANGUAGE_ROOT=root,
-                          PUBLIC_SITEURL=self.settings["SITEURL"], **context)
+    def _render(self, ui: InterfaceLanguage, save_as: str, url: str, template: Any, context: dict[str, Any]) -> bytes:
+        """Page `save_as` (a path of the output) at language-neutral `url`, in interface language `ui`.
 
-    def generate_output(self, writer: Any) -> None:
-        """Write every planned page in every interface language, then the site root."""
+        The context is the one Pelican's writer would give (SITEURL relative to the page when RELATIVE_URLS).
+        """
+        relative = self.settings["RELATIVE_URLS"]
+        localcontext = self.context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl")
+        if relative:
+            localcontext["SITEURL"] = localcontext["localsiteurl"] = path_to_url(get_relative_path(save_as))
+        localcontext.update(
+            output_file=save_as, url=save_as, page_name=save_as.rsplit(".", 1)[0], ui=ui, page_path=url,
+            LANGUAGE_ROOT=language_root(save_as, ui.lang) if relative else f"{self.settings['SITEURL']}/{ui.lang}",
+            PUBLIC_SITEURL=self.settings["SITEURL"], **context)
+        return template.render(localcontext).encode("utf-8")
+
+    def _jobs(self, files: OutputFiles) -> list[tuple[str, PlannedPage, InterfaceLanguage, dict[str, Any]]]:
+        """Every page in every language whose inputs changed since the last build: (file, page, language, context)."""
         interface: Interface = self.context["news_digest_interface"]
-        for ui in interface.languages:
-            for page in self.context["news_digest_pages"]:
+        inputs = PageInputs(tuple(ui.lang for ui in interface.languages))
+        site = files.build_signature
+        jobs = []
+        for page in self.context["news_digest_pages"]:
+            # Most pages show the same data in every language: their inputs are digested once.
+            shared = None if page.localised else signature_of(inputs.of(page.kind, page.context))
+            for ui in interface.languages:
                 context = {**page.context, **(page.localised(ui) if page.localised else {})}
                 if page.search_language is not None:
                     context["indexed_copy"] = page.search_language == ui.lang
-                self._write(writer, ui, f"{ui.lang}/{page.save_as}", page.url, self._template(page.templates), **context)
-        self._write(writer, interface.default, "index.html", "index.html", self._template(("root",)))
+                save_as = f"{ui.lang}/{page.save_as}"
+                signature = signature_of(site, page.url, page.templates, context.get("indexed_copy"), ui.lang,
+                                         shared or signature_of(inputs.of(page.kind, context)))
+                if not files.up_to_date(save_as, signature):
+                    jobs.append((save_as, page, ui, context))
+        return jobs
+
+    def generate_output(self, writer: Any) -> None:
+        """Write every planned page whose inputs changed, in every interface language, on every core; then the root."""
+        files = output_files(self.context, self.settings)
+        jobs = self._jobs(files)
+
+        def render(share: list[tuple[str, PlannedPage, InterfaceLanguage, dict[str, Any]]]) -> list[bool]:
+            return [write_if_changed(files.output / save_as,
+                                     self._render(ui, save_as, page.url, self._template(page.templates), context))
+                    for save_as, page, ui, context in share]
+
+        # A worker pays for itself from a few dozen pages on.
+        workers = (self.settings["NEWS_DIGEST_WORKERS"] or available_cores()) if len(jobs) >= 64 else 1
+        written = fork_map(render, jobs, workers, scratch=str(scratch_folder(self.settings)))
+        files.merge((), written=sum(written), skipped=0)
+        interface: Interface = self.context["news_digest_interface"]
+        root = self._render(interface.default, "index.html", "index.html", self._template(("root",)), {})
+        files.write("index.html", root)
 
 
 def add_digest_pages(pelican: Any) -> type:

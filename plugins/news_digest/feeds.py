@@ -24,7 +24,8 @@ from pelican.generators import Generator
 
 from .corpus import Actor, DigestCorpus, Story, Topic
 from .i18n import Interface
-from .xml_output import UNDATED, add, site_href, timestamp, write_file, xml_bytes
+from .output import output_files, signature_of
+from .xml_output import UNDATED, add, site_href, timestamp, xml_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -175,11 +176,13 @@ class DigestFeedsGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         """Write every feed; links are absolute only when SITEURL is set."""
         siteurl = self.settings["SITEURL"]
+        files = output_files(self.context, self.settings)
         count = 0
         for feed in self.feeds():
-            write_file(Path(self.output_path) / feed.path, atom_document(feed, siteurl))
+            # A feed whose entries did not change is not serialised again.
+            files.produce(feed.path, signature_of(files.build_signature, feed), lambda: atom_document(feed, siteurl))
             count += 1
-        logger.info("news_digest.feeds: wrote %d Atom feeds", count)
+        logger.info("news_digest.feeds: %d Atom feeds", count)
 
 
 def add_feeds_generator(pelican: Any) -> type:

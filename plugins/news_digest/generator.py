@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
 from .corpus import DigestCorpus, link_articles
 from .i18n import Interface
+from .output import output_files
 from .pipeline.document import ArticleDocument
 
 logger = logging.getLogger(__name__)
@@ -65,10 +65,9 @@ def entity_record(actor: Any, languages: tuple[str, ...], interface: Interface) 
     }
 
 
-def write_json(path: Path, data: dict[str, Any]) -> None:
-    """Write `data` as stable, readable UTF-8 JSON, creating folders as needed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+def json_bytes(data: dict[str, Any]) -> bytes:
+    """`data` as stable, readable UTF-8 JSON."""
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 class DigestExportGenerator(Generator):
@@ -82,22 +81,27 @@ class DigestExportGenerator(Generator):
         digest_articles = (article for article in self.context.get("articles", []) if hasattr(article, "digest"))
         articles = sorted(digest_articles, key=lambda article: article.digest.article_id)
         interface: Interface = self.context["news_digest_interface"]
-        export_dir = Path(self.output_path) / self.settings["NEWS_DIGEST_API_PATH"]
-        write_json(export_dir / "articles.json",
+        files = output_files(self.context, self.settings)
+        export_dir = self.settings["NEWS_DIGEST_API_PATH"].strip("/")
+
+        def write_json(name: str, data: dict[str, Any]) -> None:
+            files.write(f"{export_dir}/{name}", json_bytes(data))
+
+        write_json("articles.json",
                    {"version": EXPORT_SCHEMA_VERSION, "articles": [article_record(a, interface) for a in articles]})
         corpus: DigestCorpus | None = self.context.get("digest_corpus")
         if corpus is not None:
             languages = tuple(dict.fromkeys((*self.settings["NEWS_DIGEST_INTERFACE_LANGUAGES"],
                                              *self.settings["NEWS_DIGEST_LANGUAGES"])))
-            write_json(export_dir / "entities.json", {
+            write_json("entities.json", {
                 "version": EXPORT_SCHEMA_VERSION,
                 "entities": [entity_record(corpus.actors[actor_id], languages, interface) for actor_id in sorted(corpus.actors)]})
-            write_json(export_dir / "topics.json", {"version": EXPORT_SCHEMA_VERSION, "topics": [
+            write_json("topics.json", {"version": EXPORT_SCHEMA_VERSION, "topics": [
                 {"id": topic.id, "names": {lang: topic.name_in(lang) for lang in languages},
                  "url": f"{interface.default.lang}/{topic.url}", "urls": interface.urls(topic.url),
                  "articles": sorted(article.digest.article_id for article in topic.articles)}
                 for topic in sorted(corpus.topics.values(), key=lambda topic: topic.id)]})
-            write_json(export_dir / "stories.json", {"version": EXPORT_SCHEMA_VERSION, "stories": [
+            write_json("stories.json", {"version": EXPORT_SCHEMA_VERSION, "stories": [
                 {"id": story.id, "url": f"{interface.default.lang}/{story.url}", "urls": interface.urls(story.url),
                  "articles": [article.digest.article_id for article in story.articles],
                  "languages": [lang for lang, _ in story.by_language()],

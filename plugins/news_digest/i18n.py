@@ -112,10 +112,19 @@ class InterfaceLanguage:
         written = _format_hijri(value.date() if isinstance(value, dt.datetime) else value, self.lang)
         return self.digits(written) if written else None
 
+    @cached_property
+    def _numbers(self) -> dict[float, str]:
+        return {}
+
     def number(self, value: float) -> str:
         """A number written the way this interface language writes numbers."""
-        # Babel applies the numbering system's separators but keeps Latin digits: translate those too.
-        return self.digits(format_decimal(value, locale=self.locale, numbering_system=self.numbering))
+        # Pages repeat the same few counts thousands of times: each is formatted once.
+        written = self._numbers.get(value)
+        if written is None:
+            # Babel applies the numbering system's separators but keeps Latin digits: translate those too.
+            written = self._numbers[value] = self.digits(format_decimal(value, locale=self.locale,
+                                                                        numbering_system=self.numbering))
+        return written
 
     def language_name(self, code: str) -> str:
         """The name of language `code` in this interface language (`ar` -> `Arabic`, `arabe`, `العربية`)."""
@@ -195,13 +204,26 @@ def url_to(context: Context, target: Any, lang: str | None = None, absolute: boo
     Relative to the page being written (LANGUAGE_ROOT leads to its language's folder) unless `absolute`, which
     uses the public SITEURL when there is one (canonical links and hreflang alternates).
     """
-    path = target if isinstance(target, str) else target.url
+    path = target if isinstance(target, str) else page_url(target)
     if absolute:
         return f"{context.get('PUBLIC_SITEURL') or context['SITEURL']}/{lang or context['ui'].lang}/{path}"
     if lang is None or lang == context["ui"].lang:
         # Within the page's own language the way is shorter: `../actors/x.html` rather than `../../en/actors/x.html`.
         return f"{context['LANGUAGE_ROOT']}/{path}"
     return f"{context['SITEURL']}/{lang}/{path}"
+
+
+def page_url(target: Any) -> str:
+    """The language-neutral address of an article, page, actor, topic or story.
+
+    Pelican works a content's `url` out from the settings at every access; pages link to the same objects
+    thousands of times, so it is kept on the object the first time (addresses do not change during a build).
+    """
+    try:
+        return target.news_digest_url
+    except AttributeError:
+        url = target.news_digest_url = target.url
+        return url
 
 
 def language_root(save_as: str, lang: str) -> str:
@@ -224,6 +246,8 @@ def install_interface(generator: Any) -> None:
     if interface is None:
         interface = generator.context["news_digest_interface"] = Interface.from_settings(generator.settings,
                                                                                          generator.theme)
+    # Templates do not change during a build: Jinja need not check each template file at every include.
+    env.auto_reload = False
     env.add_extension("jinja2.ext.i18n")
     env.newstyle_gettext = True
     env.filters["isolate"] = isolate

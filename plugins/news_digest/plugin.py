@@ -6,10 +6,11 @@ from pelican import signals
 
 from .digest_pages import add_digest_pages
 from .feeds import add_feeds_generator
+from .finishing import add_finishing_generator
+from .fragments import install_fragments
 from .generator import add_generators, prepare_articles
 from .i18n import install_interface
-from .reader import add_reader
-from .search import build_search_index
+from .reader import add_reader, prefetch_articles
 from .settings import validate_settings
 from .sitemap import add_sitemap_generator
 from .structured_data import install_structured_data
@@ -19,11 +20,13 @@ def register() -> None:
     """Connect the adapters to Pelican's signals."""
     signals.initialized.connect(validate_settings)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(prefetch_articles)
     signals.article_generator_pretaxonomy.connect(prepare_articles)
     signals.generator_init.connect(install_interface)
     signals.generator_init.connect(install_structured_data)
+    signals.generator_init.connect(install_fragments)
     signals.get_generators.connect(add_generators)
     signals.get_generators.connect(add_digest_pages)
     signals.get_generators.connect(add_feeds_generator)
     signals.get_generators.connect(add_sitemap_generator)
-    signals.finalized.connect(build_search_index)
+    signals.get_generators.connect(add_finishing_generator)  # last: after every page is written

@@ -11,6 +11,9 @@ from typing import Any
 
 from pelican.readers import BaseReader
 
+from .analysis_cache import AnalysisCache, analysis_fingerprint, document_key
+from .output import scratch_folder
+from .parallel import available_cores, fork_map
 from .pipeline.article_pipeline import ArticlePipeline
 from .pipeline.document import ArticleDocument
 from .rendering import render_paragraphs
@@ -33,6 +36,8 @@ class NewsTextReader(BaseReader):
         super().__init__(settings)
         # Pelican makes a reader per generator; only those that read articles load the knowledge base.
         self._pipeline: ArticlePipeline | None = None
+        # Documents analysed ahead of Pelican's reading loop (from the cache or in parallel), by absolute path.
+        self.prefetched: dict[str, ArticleDocument] = {}
 
     @property
     def pipeline(self) -> ArticlePipeline:
@@ -45,10 +50,47 @@ class NewsTextReader(BaseReader):
                 logger.warning("news_digest.topics: %s", problem.describe(label))
         return self._pipeline
 
+    def _source(self, path: str) -> str:
+        return Path(os.path.relpath(path, self.settings["PATH"])).as_posix()
+
+    def prefetch(self, paths: list[str]) -> None:
+        """Analyse the articles at `paths` (absolute) before Pelican reads them one by one.
+
+        Analyses come from the cache when the bytes and everything analysis depends on are unchanged; the
+        others are analysed on every core. Files that cannot be read are left to `read`, which reports them.
+        """
+        pipeline = self.pipeline
+        fingerprint = analysis_fingerprint(pipeline.config)
+        keyed: dict[str, tuple[str, bytes]] = {}
+        for path in sorted(paths):
+            try:
+                if os.path.getsize(path) > pipeline.config.max_article_bytes:
+                    continue
+                raw = Path(path).read_bytes()
+            except OSError:
+                continue
+            keyed[path] = (document_key(fingerprint, self._source(path), raw), raw)
+        cache = AnalysisCache(self.settings["CACHE_PATH"]) if self.settings["NEWS_DIGEST_CACHE"] else None
+        cached = cache.load(key for key, _ in keyed.values()) if cache else {}
+        missing = [(path, key, raw) for path, (key, raw) in keyed.items() if key not in cached]
+
+        def analyse(share: list[tuple[str, str, bytes]]) -> list[ArticleDocument]:
+            return [pipeline.analyse(raw, self._source(path)) for path, _, raw in share]
+
+        scratch = scratch_folder(self.settings)
+        workers = self.settings["NEWS_DIGEST_WORKERS"] or available_cores()
+        analysed = dict(zip((key for _, key, _ in missing), fork_map(analyse, missing, workers, scratch=str(scratch))))
+        if cache:
+            cache.store(analysed, keep=(key for key, _ in keyed.values()))
+            cache.close()
+        documents = {**cached, **analysed}
+        self.prefetched = {path: documents[key] for path, (key, _) in keyed.items()}
+        logger.info("news_digest.reader: %d articles analysed, %d from the cache", len(analysed), len(cached))
+
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Analyse one file; log its problems; mark it `skip` when it cannot become a page."""
-        source = Path(os.path.relpath(source_path, self.settings["PATH"])).as_posix()
-        doc = self.pipeline.read(Path(source_path), source)
+        source = self._source(source_path)
+        doc = self.prefetched.pop(source_path, None) or self.pipeline.read(Path(source_path), source)
         for problem in doc.problems:
             logger.warning("news_digest.reader: %s", problem.describe(source))
         if doc.rejected:
@@ -71,6 +113,17 @@ class NewsTextReader(BaseReader):
         if doc.authors:
             metadata["authors"] = self.process_metadata("authors", ", ".join(doc.authors))
         return metadata
+
+
+def prefetch_articles(generator: Any) -> None:
+    """Signal receiver (article_generator_init): analyse every article, in parallel or from the cache, up front."""
+    reader = generator.readers.readers.get("txt")
+    if not isinstance(reader, NewsTextReader):
+        return
+    settings = generator.settings
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"],
+                                extensions=tuple(NewsTextReader.file_extensions))
+    reader.prefetch([os.path.abspath(os.path.join(generator.path, name)) for name in files])
 
 
 def add_reader(readers: Any) -> None:

@@ -64,6 +64,12 @@ def _positive_int(name: str, value: Any) -> int:
     return value
 
 
+def _non_negative_int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingsError(f"{name}: expected a whole number, 0 or more, got {value!r}")
+    return value
+
+
 def _path_list(name: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
         raise SettingsError(f"{name}: expected a list of file paths such as ['actors/local.toml'], got {value!r}")
@@ -118,6 +124,19 @@ SETTINGS: tuple[Setting, ...] = (
         ("ar",),
         "Interface languages whose pages show the Hijri (Umm al-Qura) date beside the Gregorian one; [] for none.",
         _language_list_or_empty,
+    ),
+    Setting(
+        "NEWS_DIGEST_CACHE",
+        True,
+        "Keep each article's analysis and a record of the written files in CACHE_PATH, so a rebuild only "
+        "analyses and writes what changed. False analyses and renders everything every time.",
+        _boolean,
+    ),
+    Setting(
+        "NEWS_DIGEST_WORKERS",
+        0,
+        "Processes for analysing articles and rendering pages: 0 uses every core this build may run on, 1 none extra.",
+        _non_negative_int,
     ),
     Setting(
         "NEWS_DIGEST_SEARCH",

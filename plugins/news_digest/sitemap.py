@@ -18,7 +18,8 @@ from pelican.generators import Generator
 
 from .digest_pages import PlannedPage
 from .i18n import Interface
-from .xml_output import add, site_href, timestamp, write_file, xml_bytes
+from .output import output_files
+from .xml_output import add, site_href, timestamp, xml_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -100,13 +101,13 @@ class SitemapGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Write the sitemap (or say why not) and robots.txt."""
-        output = Path(self.output_path)
+        files = output_files(self.context, self.settings)
         siteurl = self.settings["SITEURL"]
         if siteurl:
             interface: Interface = self.context["news_digest_interface"]
             languages = [ui.lang for ui in interface.languages]
             for path, data in sitemap_documents(site_pages(self.context["news_digest_pages"]), languages, siteurl).items():
-                write_file(output / path, data)
+                files.write(path, data)
         else:
             # Info, not a warning: a local build without SITEURL is normal, and `--fatal warnings` must pass.
             logger.info("news_digest.sitemap: no %s, as SITEURL is empty and sitemaps need absolute addresses; "
@@ -114,7 +115,7 @@ class SitemapGenerator(Generator):
         if any(static.save_as == ROBOTS for static in self.context.get("staticfiles", [])):
             logger.info("news_digest.sitemap: the site ships its own %s; it is kept as it is", ROBOTS)
             return
-        write_file(output / ROBOTS, robots_txt(siteurl).encode("utf-8"))
+        files.write(ROBOTS, robots_txt(siteurl).encode("utf-8"))
 
 
 def add_sitemap_generator(pelican: Any) -> type:

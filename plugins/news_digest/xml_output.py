@@ -6,7 +6,6 @@ import datetime as dt
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from urllib.parse import quote
 
 # What an undated article is stamped with where a format requires a date (Atom's `updated`): the reader's
@@ -55,8 +54,3 @@ def xml_bytes(root: ET.Element) -> bytes:
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write `data` to `path`, creating folders as needed."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)

@@ -1,0 +1,167 @@
+"""Writing output files: atomically, only when their bytes change, and only when their inputs changed.
+
+Every file the digest writes is recorded in a manifest (in Pelican's cache folder) with a signature of what
+it was made from. The next build skips a file whose signature is the same and which is still there, and
+removes the files the digest wrote last time but no longer makes (a deleted article's pages), so a rebuild
+gives the same output folder as a clean build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .page_inputs import site_inputs
+
+logger = logging.getLogger(__name__)
+
+MANIFEST_VERSION = 1
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step: readers (and an interrupted build) see the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The process id keeps parallel workers apart; the mode is the usual one (umask applies), which a web
+    # server needs (tempfile.mkstemp would make the file private to its owner).
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` unless `path` already holds exactly these bytes (rewrites stall slow disks); True if written."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_atomically(path, data)
+    return True
+
+
+def signature_of(*parts: object) -> str:
+    """A short, stable digest of the `repr` of what a file is made from (strings, numbers, tuples, dates)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+@dataclass
+class OutputFiles:
+    """The files one build writes into an output folder, with the signatures they were made from."""
+
+    output: Path
+    manifest: Path | None
+    build_signature: str = ""
+    previous: dict[str, str] = field(default_factory=dict)
+    current: dict[str, str] = field(default_factory=dict)
+    # What the last build noted besides its files (the search index's signature), and what this one notes.
+    previous_notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    written: int = 0
+    skipped: int = 0
+
+    @classmethod
+    def open(cls, output: str | Path, cache: str | Path | None, build_signature: str) -> OutputFiles:
+        """The output folder, with what the last build into it recorded (nothing when anything that shapes every file changed)."""
+        output = Path(output).resolve()
+        manifest = Path(cache) / "news_digest" / "outputs.json" if cache else None
+        files = cls(output, manifest, build_signature)
+        try:
+            recorded = json.loads(manifest.read_text(encoding="utf-8")) if manifest else {}
+        except (OSError, ValueError):
+            recorded = {}
+        if (isinstance(recorded, dict) and recorded.get("version") == MANIFEST_VERSION
+                and recorded.get("output") == str(output) and isinstance(recorded.get("files"), dict)):
+            same_build = recorded.get("build") == build_signature
+            # A different build signature (theme, settings, code) outdates every file, but the list of files
+            # still tells which ones this build no longer makes.
+            files.previous = {str(path): str(signature) if same_build else ""
+                              for path, signature in recorded["files"].items()}
+            if same_build and isinstance(recorded.get("notes"), dict):
+                files.previous_notes = recorded["notes"]
+            # Until this build saves its own record, the files count as made from unknown inputs: a build
+            # killed halfway leaves files the old signatures no longer describe.
+            files._record({path: "" for path in files.previous}, {})
+        return files
+
+    @property
+    def changed(self) -> bool:
+        """True when this build wrote a file or will remove one (so far)."""
+        return self.written > 0 or bool(set(self.previous) - set(self.current))
+
+    def up_to_date(self, relative: str, signature: str) -> bool:
+        """Record that this build makes `relative`; True when the last build made it from the same inputs and it is still there."""
+        self.current[relative] = signature
+        if signature and self.previous.get(relative) == signature and (self.output / relative).is_file():
+            self.skipped += 1
+            return True
+        return False
+
+    def write(self, relative: str, data: bytes, signature: str | None = None) -> None:
+        """Write `relative` (a path inside the output folder) if its bytes changed; record it."""
+        if signature is not None:
+            self.current[relative] = signature
+        self.current.setdefault(relative, "")
+        if write_if_changed(self.output / relative, data):
+            self.written += 1
+
+    def produce(self, relative: str, signature: str, render: Callable[[], bytes]) -> None:
+        """Write `relative` from `render()` unless it is up to date."""
+        if not self.up_to_date(relative, signature):
+            self.write(relative, render())
+
+    def merge(self, recorded: Iterable[tuple[str, str]], written: int, skipped: int) -> None:
+        """Take in what a worker process recorded."""
+        self.current.update(recorded)
+        self.written += written
+        self.skipped += skipped
+
+    def remove_stale(self) -> int:
+        """Remove what the last build wrote and this one no longer makes; returns how many files."""
+        removed = 0
+        for relative in sorted(set(self.previous) - set(self.current)):
+            path = (self.output / relative).resolve()
+            # Only ever inside the output folder, whatever the manifest says.
+            if path.is_relative_to(self.output) and path.is_file():
+                path.unlink()
+                removed += 1
+        logger.info("news_digest.output: %d files written, %d unchanged, %d removed",
+                    self.written, self.skipped, removed)
+        return removed
+
+    def save(self) -> None:
+        """Record this build's files, signatures and notes for the next build."""
+        # An empty signature (a file written without one) is never "up to date" next time.
+        self._record(self.current, self.notes)
+
+    def _record(self, files: dict[str, str], notes: dict[str, str]) -> None:
+        if self.manifest is not None:
+            write_atomically(self.manifest, json.dumps(
+                {"version": MANIFEST_VERSION, "output": str(self.output), "build": self.build_signature,
+                 "files": dict(sorted(files.items())), "notes": notes}, ensure_ascii=False).encode("utf-8"))
+
+
+def scratch_folder(settings: Mapping[str, Any]) -> Path:
+    """The digest's folder inside Pelican's cache folder (created): the caches, the manifest, workers' results."""
+    folder = Path(settings["CACHE_PATH"]) / "news_digest"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def output_files(context: dict[str, Any], settings: Mapping[str, Any]) -> OutputFiles:
+    """This build's record of written files, shared by every generator through the context (opened on first use)."""
+    if "news_digest_output" not in context:
+        cache = scratch_folder(settings).parent if settings["NEWS_DIGEST_CACHE"] else None
+        context["news_digest_output"] = OutputFiles.open(settings["OUTPUT_PATH"], cache,
+                                                         signature_of(site_inputs(dict(settings))))
+    return context["news_digest_output"]
