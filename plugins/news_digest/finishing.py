@@ -7,7 +7,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from .output import output_files, signature_of
+from .output import output_files, scratch_folder, signature_of
 from .search import build_search_index
 
 # Pagefind writes this last; without it the index is missing or was cut short.
@@ -29,7 +29,10 @@ class DigestFinishingGenerator(Generator):
             search = signature_of(sorted(files.current.items()), self.settings["NEWS_DIGEST_SEARCH_LANGUAGE"])
             if files.previous_notes.get("search") == search and (files.output / SEARCH_ENTRY).is_file():
                 files.notes["search"] = search
-            elif build_search_index(self.settings):
+            elif build_search_index(self.settings, [f"{page.search_language}/{page.save_as}"
+                                                    for page in self.context.get("news_digest_pages", [])
+                                                    if page.search_language is not None],
+                                        scratch_folder(self.settings)):
                 files.notes["search"] = search
         files.save()
 
