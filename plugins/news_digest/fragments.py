@@ -1,4 +1,8 @@
-"""Pieces of pages that many pages repeat, rendered once: an article in a list appears on the pages of all its actors."""
+"""Pieces of pages that many pages repeat, made in Python rather than by including a template in a loop.
+
+An article in a list appears on the pages of all its actors: it is rendered once. Including a template copies
+the whole template context (Pelican's settings included) every time, which loops of hundreds of names feel.
+"""
 
 from __future__ import annotations
 
@@ -32,8 +36,15 @@ class Fragments:
         return item
 
 
+@pass_context
+def actor_name(context: Context, actor: Any) -> Markup:
+    """An actor's name in the interface language when known, isolated in `<bdi>` with the name's own language."""
+    name, lang = actor.name_in(context["ui"].lang)
+    return Markup('<bdi lang="{}">{}</bdi>').format(lang, name)
+
+
 def install_fragments(generator: Any) -> None:
-    """Signal receiver (generator_init): templates call `article_item(article, heading)` for list items."""
+    """Signal receiver (generator_init): `article_item(article, heading)` for list items, `actor_name(actor)`."""
     env = getattr(generator, "env", None)
     if env is not None:
-        env.globals["article_item"] = Fragments().article_item
+        env.globals.update(article_item=Fragments().article_item, actor_name=actor_name)
