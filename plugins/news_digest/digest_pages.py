@@ -11,9 +11,9 @@ language; the sitemap lists the same plan.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from typing import Any
 
 from pelican.generators import Generator
@@ -22,9 +22,8 @@ from pelican.utils import get_relative_path, path_to_url
 from .collation import Alphabet
 from .corpus import DigestCorpus
 from .i18n import Interface, InterfaceLanguage, language_root
-from .output import OutputFiles, output_files, scratch_folder, signature_of, write_if_changed
+from .output import output_files, signature_of
 from .page_inputs import PageInputs
-from .parallel import available_cores, fork_map
 
 ACTOR_TYPES = ("person", "organization", "place")
 HOME_STORIES = 6
@@ -127,7 +126,8 @@ class DigestPagesGenerator(Generator):
         return self.get_template(next((name for name in names if f"{name}.html" in self._available_templates),
                                       names[-1]))
 
-    def _render(self, ui: InterfaceLanguage, save_as: str, url: str, template: Any, context: dict[str, Any]) -> bytes:
+    def _render(self, ui: InterfaceLanguage, save_as: str, url: str, templates: tuple[str, ...],
+                context: dict[str, Any]) -> bytes:
         """Page `save_as` (a path of the output) at language-neutral `url`, in interface language `ui`.
 
         The context is the one Pelican's writer would give (SITEURL relative to the page when RELATIVE_URLS).
@@ -141,14 +141,12 @@ class DigestPagesGenerator(Generator):
             output_file=save_as, url=save_as, page_name=save_as.rsplit(".", 1)[0], ui=ui, page_path=url,
             LANGUAGE_ROOT=language_root(save_as, ui.lang) if relative else f"{self.settings['SITEURL']}/{ui.lang}",
             PUBLIC_SITEURL=self.settings["SITEURL"], **context)
-        return template.render(localcontext).encode("utf-8")
+        return self._template(templates).render(localcontext).encode("utf-8")
 
-    def _jobs(self, files: OutputFiles) -> list[tuple[str, PlannedPage, InterfaceLanguage, dict[str, Any]]]:
-        """Every page in every language whose inputs changed since the last build: (file, page, language, context)."""
+    def _jobs(self, site: str) -> Iterator[tuple[str, str, Callable[[], bytes]]]:
+        """Every page in every language: (file, signature of its inputs, how to render it)."""
         interface: Interface = self.context["news_digest_interface"]
         inputs = PageInputs(tuple(ui.lang for ui in interface.languages))
-        site = files.build_signature
-        jobs = []
         for page in self.context["news_digest_pages"]:
             # Most pages show the same data in every language: their inputs are digested once.
             shared = None if page.localised else signature_of(inputs.of(page.kind, page.context))
@@ -159,27 +157,14 @@ class DigestPagesGenerator(Generator):
                 save_as = f"{ui.lang}/{page.save_as}"
                 signature = signature_of(site, page.url, page.templates, context.get("indexed_copy"), ui.lang,
                                          shared or signature_of(inputs.of(page.kind, context)))
-                if not files.up_to_date(save_as, signature):
-                    jobs.append((save_as, page, ui, context))
-        return jobs
+                yield save_as, signature, partial(self._render, ui, save_as, page.url, page.templates, context)
 
     def generate_output(self, writer: Any) -> None:
         """Write every planned page whose inputs changed, in every interface language, on every core; then the root."""
         files = output_files(self.context, self.settings)
-        jobs = self._jobs(files)
-
-        def render(share: list[tuple[str, PlannedPage, InterfaceLanguage, dict[str, Any]]]) -> list[bool]:
-            return [write_if_changed(files.output / save_as,
-                                     self._render(ui, save_as, page.url, self._template(page.templates), context))
-                    for save_as, page, ui, context in share]
-
-        # A worker pays for itself from a few dozen pages on.
-        workers = (self.settings["NEWS_DIGEST_WORKERS"] or available_cores()) if len(jobs) >= 64 else 1
-        written = fork_map(render, jobs, workers, scratch=str(scratch_folder(self.settings)))
-        files.merge((), written=sum(written), skipped=0)
+        files.produce(self._jobs(files.build_signature))
         interface: Interface = self.context["news_digest_interface"]
-        root = self._render(interface.default, "index.html", "index.html", self._template(("root",)), {})
-        files.write("index.html", root)
+        files.write("index.html", self._render(interface.default, "index.html", "index.html", ("root",), {}))
 
 
 def add_digest_pages(pelican: Any) -> type:

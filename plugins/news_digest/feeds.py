@@ -16,7 +16,7 @@ import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -177,12 +177,11 @@ class DigestFeedsGenerator(Generator):
         """Write every feed; links are absolute only when SITEURL is set."""
         siteurl = self.settings["SITEURL"]
         files = output_files(self.context, self.settings)
-        count = 0
-        for feed in self.feeds():
-            # A feed whose entries did not change is not serialised again.
-            files.produce(feed.path, signature_of(files.build_signature, feed), lambda: atom_document(feed, siteurl))
-            count += 1
-        logger.info("news_digest.feeds: %d Atom feeds", count)
+        feeds = list(self.feeds())
+        # A feed whose entries did not change is not serialised again.
+        files.produce((feed.path, signature_of(files.build_signature, feed), partial(atom_document, feed, siteurl))
+                      for feed in feeds)
+        logger.info("news_digest.feeds: %d Atom feeds", len(feeds))
 
 
 def add_feeds_generator(pelican: Any) -> type:

@@ -18,10 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from .page_inputs import site_inputs
+from .parallel import available_cores, fork_map
 
 logger = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
+# Below this many files per worker, forking costs more than it saves.
+MIN_FILES_PER_WORKER = 32
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -62,6 +65,8 @@ class OutputFiles:
     output: Path
     manifest: Path | None
     build_signature: str = ""
+    workers: int = 1  # processes that render files (see `produce`)
+    scratch: str | None = None  # folder for the workers' results
     previous: dict[str, str] = field(default_factory=dict)
     current: dict[str, str] = field(default_factory=dict)
     # What the last build noted besides its files (the search index's signature), and what this one notes.
@@ -71,11 +76,12 @@ class OutputFiles:
     skipped: int = 0
 
     @classmethod
-    def open(cls, output: str | Path, cache: str | Path | None, build_signature: str) -> OutputFiles:
+    def open(cls, output: str | Path, cache: str | Path | None, build_signature: str, workers: int = 1,
+             scratch: str | None = None) -> OutputFiles:
         """The output folder, with what the last build into it recorded (nothing when anything that shapes every file changed)."""
         output = Path(output).resolve()
         manifest = Path(cache) / "news_digest" / "outputs.json" if cache else None
-        files = cls(output, manifest, build_signature)
+        files = cls(output, manifest, build_signature, workers, scratch)
         try:
             recorded = json.loads(manifest.read_text(encoding="utf-8")) if manifest else {}
         except (OSError, ValueError):
@@ -115,16 +121,19 @@ class OutputFiles:
         if write_if_changed(self.output / relative, data):
             self.written += 1
 
-    def produce(self, relative: str, signature: str, render: Callable[[], bytes]) -> None:
-        """Write `relative` from `render()` unless it is up to date."""
-        if not self.up_to_date(relative, signature):
-            self.write(relative, render())
+    def produce(self, jobs: Iterable[tuple[str, str, Callable[[], bytes]]]) -> None:
+        """Write each `(relative, signature, render)` that is not up to date from `render()`, on every core.
 
-    def merge(self, recorded: Iterable[tuple[str, str]], written: int, skipped: int) -> None:
-        """Take in what a worker process recorded."""
-        self.current.update(recorded)
-        self.written += written
-        self.skipped += skipped
+        `render` runs in a forked worker when there are enough files to share (a fork costs about as much as
+        rendering a few dozen pages), so it may read anything in memory but must not change it.
+        """
+        stale = [(relative, render) for relative, signature, render in jobs if not self.up_to_date(relative, signature)]
+
+        def write_share(share: list[tuple[str, Callable[[], bytes]]]) -> list[bool]:
+            return [write_if_changed(self.output / relative, render()) for relative, render in share]
+
+        workers = self.workers if len(stale) >= MIN_FILES_PER_WORKER * 2 else 1
+        self.written += sum(fork_map(write_share, stale, workers, scratch=self.scratch))
 
     def remove_stale(self) -> int:
         """Remove what the last build wrote and this one no longer makes; returns how many files."""
@@ -161,7 +170,8 @@ def scratch_folder(settings: Mapping[str, Any]) -> Path:
 def output_files(context: dict[str, Any], settings: Mapping[str, Any]) -> OutputFiles:
     """This build's record of written files, shared by every generator through the context (opened on first use)."""
     if "news_digest_output" not in context:
-        cache = scratch_folder(settings).parent if settings["NEWS_DIGEST_CACHE"] else None
-        context["news_digest_output"] = OutputFiles.open(settings["OUTPUT_PATH"], cache,
-                                                         signature_of(site_inputs(dict(settings))))
+        scratch = scratch_folder(settings)
+        context["news_digest_output"] = OutputFiles.open(
+            settings["OUTPUT_PATH"], scratch.parent if settings["NEWS_DIGEST_CACHE"] else None,
+            signature_of(site_inputs(dict(settings))), settings["NEWS_DIGEST_WORKERS"] or available_cores(), str(scratch))
     return context["news_digest_output"]

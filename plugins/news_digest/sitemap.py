@@ -11,7 +11,6 @@ import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
