@@ -172,8 +172,12 @@ def evaluate(c, corpus="tests/corpus/dev", errors=False):
           env={"PYTHONPATH": str(PROJECT_DIR / "plugins")})
 
 
-@task(iterable=["n"])
-def bench(c, n=None, repeat=1):
-    """Compare build time and memory with stock Pelican on N synthetic articles (default 1000)."""
-    sizes = " ".join(f"--n {size}" for size in (n or ["1000"]))
-    c.run(f"{sys.executable} benchmarks/run.py {sizes} --repeat {repeat}")
+@task(iterable=["n", "scenario"])
+def bench(c, n=None, repeat=1, scenario=None):
+    """Compare build time and memory with stock Pelican on N synthetic articles (default 1000).
+
+    -n and --scenario can be repeated (default: every scenario); see benchmarks/README.md.
+    """
+    arguments = [f"--n={size}" for size in n or ["1000"]] + [f"--repeat={repeat}"]
+    arguments += [f"--scenario={name}" for name in scenario or []]
+    c.run(shlex.join([sys.executable, str(PROJECT_DIR / "benchmarks" / "run.py"), *arguments]))
