@@ -262,12 +262,15 @@ SCENARIOS: tuple[Scenario, ...] = (
     Scenario("full", "cold build, empty output and cache, search indexing off", prepare_cold, stock=True),
     Scenario("full+search", "cold build with Pagefind search indexing (the project's default)",
              prepare_cold, search=True),
-    Scenario("no-change", "rebuild with search, after an untimed build, nothing changed",
+    Scenario("no-change", "rebuild without search, after an untimed build, nothing changed", prepare_no_change),
+    Scenario("one-change", "rebuild without search, after an untimed build and an edit to the middle article",
+             prepare_one_change, own_content=True),
+    Scenario("one-added", "rebuild without search, after an untimed build and one new article (N+1)",
+             prepare_one_added, own_content=True),
+    Scenario("no-change+search", "the same rebuild with search (Pagefind skipped: no page changed)",
              prepare_no_change, search=True),
-    Scenario("one-change", "rebuild with search, after an untimed build and an edit to the middle article",
+    Scenario("one-change+search", "the same rebuild with search (Pagefind re-reads every indexed page)",
              prepare_one_change, search=True, own_content=True),
-    Scenario("one-added", "rebuild with search, after an untimed build and one new article (N+1)",
-             prepare_one_added, search=True, own_content=True),
 )
 
 

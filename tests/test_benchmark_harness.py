@@ -82,7 +82,8 @@ def test_benchmark_harness_runs_every_scenario(bench, tmp_path):
     by_cell = {(result["scenario"], result["builder"]): result for result in results}
     assert by_cell[("full", "stock")]["wall_vs_stock"] == 1.0
     assert by_cell[("full", "project")]["search"] is False
-    assert by_cell[("no-change", "project")]["search"] is True
+    assert by_cell[("no-change", "project")]["search"] is False
+    assert by_cell[("no-change+search", "project")]["search"] is True
     assert by_cell[("full", "stock")]["search"] is None
     assert by_cell[("one-added", "project")]["pages"]["expected"] == 6
     assert by_cell[("full", "project")]["ms_per_article"] == pytest.approx(
