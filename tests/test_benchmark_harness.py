@@ -96,7 +96,7 @@ def test_benchmark_harness_rebuild_measures_the_prepare_command_again(bench):
     for scenario in ("no-change", "one-change"):
         calls = (root / "n5" / scenario / "project" / "run1" / "calls.txt").read_text(encoding="utf-8").splitlines()
         assert len(calls) == 2 and calls[0] == calls[1]
-        assert json.loads(calls[0])[-2:] == ["-e", "NEWS_DIGEST_SEARCH=true"]
+        assert json.loads(calls[0])[-2:] == ["-e", "NEWS_DIGEST_SEARCH=false"]
     changed = root / "n5" / "one-change" / "project" / "run1" / "content"
     pristine = root / "n5" / "content" / "raw"
     differing = [path.name for path in sorted(changed.iterdir())
