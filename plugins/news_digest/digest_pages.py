@@ -21,7 +21,7 @@ from pelican.utils import get_relative_path, path_to_url
 
 from .collation import Alphabet
 from .corpus import DigestCorpus
-from .i18n import Interface, InterfaceLanguage, language_root
+from .i18n import Interface, InterfaceLanguage, language_root, page_url
 from .output import output_files, signature_of
 from .page_inputs import PageInputs
 
@@ -88,7 +88,7 @@ def plan_pages(context: dict[str, Any], settings: dict[str, Any]) -> list[Planne
     plan = [PlannedPage("home", "index.html", "index.html", ("index",), _home_lists(corpus, stories, context["articles"])),
             PlannedPage("search", "search.html", "search.html", ("search",), in_sitemap=False)]
     # Articles and pages are written at their URL: their SAVE_AS settings are off (Pelican must not write them).
-    plan += [PlannedPage("article", article.url, article.url, (article.template, "article"), {"article": article},
+    plan += [PlannedPage("article", page_url(article), page_url(article), (article.template, "article"), {"article": article},
                          search_language=interface.closest_to(article.lang),
                          date=article.date if getattr(article, "date_known", True) else None)
              for article in context["articles"]]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+from functools import partial
 from typing import Any
 
 from pelican.generators import Generator
 
 from .corpus import DigestCorpus, link_articles
-from .i18n import Interface
-from .output import output_files
+from .i18n import Interface, page_url
+from .output import output_files, signature_of
 from .pipeline.document import ArticleDocument
 
 logger = logging.getLogger(__name__)
@@ -27,8 +28,8 @@ def article_record(article: Any, interface: Interface) -> dict[str, Any]:
         "source": doc.source,
         "lang": doc.lang,
         "title": doc.title,
-        "url": f"{interface.closest_to(doc.lang)}/{article.url}",
-        "urls": interface.urls(article.url),
+        "url": f"{interface.closest_to(doc.lang)}/{page_url(article)}",
+        "urls": interface.urls(page_url(article)),
         "date": doc.date.isoformat() if doc.date else None,
         "section": doc.section,
         "headline": doc.headline,
@@ -85,7 +86,8 @@ class DigestExportGenerator(Generator):
         export_dir = self.settings["NEWS_DIGEST_API_PATH"].strip("/")
 
         def write_json(name: str, data: dict[str, Any]) -> None:
-            files.write(f"{export_dir}/{name}", json_bytes(data))
+            # Indented JSON is written by the json module's slow (pure Python) encoder: only when the data changed.
+            files.produce([(f"{export_dir}/{name}", signature_of(data), partial(json_bytes, data))])
 
         write_json("articles.json",
                    {"version": EXPORT_SCHEMA_VERSION, "articles": [article_record(a, interface) for a in articles]})

@@ -165,7 +165,12 @@ class Interface:
 
         Search indexes each article from this copy only, and the export's `url` points at it.
         """
-        return lang if any(ui.lang == lang for ui in self.languages) else self.default.lang
+        return lang if lang in self.codes else self.default.lang
+
+    @cached_property
+    def codes(self) -> frozenset[str]:
+        """The codes of the interface languages."""
+        return frozenset(ui.lang for ui in self.languages)
 
     def urls(self, path: str) -> dict[str, str]:
         """The page at language-neutral `path` in every interface language, relative to the site root."""
