@@ -10,7 +10,7 @@ from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 ARTICLE_ITEM = "partials/_article_item.html"
 
@@ -40,7 +40,7 @@ class Fragments:
 def actor_name(context: Context, actor: Any) -> Markup:
     """An actor's name in the interface language when known, isolated in `<bdi>` with the name's own language."""
     name, lang = actor.name_in(context["ui"].lang)
-    return Markup('<bdi lang="{}">{}</bdi>').format(lang, name)
+    return Markup(f'<bdi lang="{escape(lang)}">{escape(name)}</bdi>')
 
 
 def install_fragments(generator: Any) -> None:
