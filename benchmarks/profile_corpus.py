@@ -8,7 +8,8 @@ every smaller N: the generator's article i is the same whatever N).
     .venv/bin/python benchmarks/profile_corpus.py --n 5000 --profile            # cProfile top lines
     .venv/bin/python benchmarks/profile_corpus.py --n 5000 --dump /tmp/a.json   # canonical result, to diff
 
-Run from the repository root. Progress goes to stderr, the table to stdout.
+Medians of `--repeat` runs; wall times, and the CPU time of the whole `analyse_corpus`, which moves less
+when other work shares the machine. Progress goes to stderr, the table to stdout.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from news_digest.pipeline.corpus_analysis import CorpusAnalysis, analyse_corpus 
 from news_digest.pipeline.document import ArticleDocument  # noqa: E402
 from news_digest.pipeline.knowledge import KnowledgeBase  # noqa: E402
 from news_digest.pipeline.linking import link_corpus  # noqa: E402
-from news_digest.pipeline.stories import evidence_of, group_stories  # noqa: E402
+from news_digest.pipeline.stories import _candidate_pairs, _Weights, evidence_of, group_stories  # noqa: E402
 
 DEFAULT_SIZES = (1000, 5000, 10000)
 
@@ -84,23 +85,30 @@ def analysed_docs(n: int, seed: int, cache: Path) -> tuple[list[ArticleDocument]
 
 
 def stage_times(docs: list[ArticleDocument], kb: KnowledgeBase) -> dict[str, float]:
-    """Seconds per stage, the stages called as `analyse_corpus` calls them, then `analyse_corpus` whole."""
+    """Seconds per stage, the stages called as `analyse_corpus` calls them, then `analyse_corpus` whole.
+
+    `pairs` is the number of article pairs story grouping has to consider (sharing a rare actor, dated close
+    enough): it grows with the square of N, and with it the stories stage.
+    """
     times: dict[str, float] = {}
     started = time.perf_counter()
     linked = link_corpus(docs, kb)
     times["link"] = time.perf_counter() - started
     started = time.perf_counter()
     types = {actor_id: actor.type for actor_id, actor in linked.actors.items()}
-    countries = frozenset(actor_id for actor_id, actor in linked.actors.items() if actor.known and actor.known.territory)
+    countries = frozenset(actor_id for actor_id, actor in linked.actors.items()
+                          if actor.known and actor.known.territory)
     listed = frozenset(actor_id for actor_id, actor in linked.actors.items() if actor.known)
     evidence = [evidence_of(doc, linked.global_ids, types, countries, listed) for doc in docs]
     times["evidence"] = time.perf_counter() - started
     started = time.perf_counter()
     group_stories(evidence, types)
     times["stories"] = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     analyse_corpus(docs, kb)
-    times["total"] = time.perf_counter() - started
+    times["total"], times["cpu"] = time.perf_counter() - started, time.process_time() - cpu
+    weights = _Weights(evidence, types)
+    times["pairs"] = sum(len(partners) for _, partners in _candidate_pairs(evidence, weights))
     return times
 
 
@@ -159,14 +167,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     largest = args.n[-1]
     cache = args.docs or Path(tempfile.gettempdir()) / f"corpus-docs-{largest}-s{args.seed}.pickle"
     all_docs, kb = analysed_docs(largest, args.seed, cache)
-    print("| N | link ms | evidence ms | stories ms | analyse_corpus ms | ms/article |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| N | link ms | evidence ms | stories ms | analyse_corpus ms | CPU ms | ms/article | story pairs |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n in args.n:
         docs = all_docs[:n]
         runs = [stage_times(docs, kb) for _ in range(args.repeat)]
         median = {stage: statistics.median(run[stage] for run in runs) * 1000 for stage in runs[0]}
         print(f"| {n} | {median['link']:.0f} | {median['evidence']:.0f} | {median['stories']:.0f} "
-              f"| {median['total']:.0f} | {median['total'] / n:.3f} |", flush=True)
+              f"| {median['total']:.0f} | {median['cpu']:.0f} | {median['total'] / n:.3f} "
+              f"| {runs[0]['pairs']:,} |", flush=True)
     if args.profile:
         print(profile(lambda: analyse_corpus(all_docs, kb), args.limit))
     if args.dump:

@@ -4,18 +4,20 @@ Actors in the knowledge base are already one id in every script. Actors found by
 their folded name, then compared across scripts through a consonant skeleton of their transliteration
 (ICU `Any-Latin`): `غالانت` -> `ghalant` -> `GLNT` = `Gallant`. A fuzzy score plus context (the same role,
 shared co-mentioned actors) decides: merged above one threshold, shown as "possibly the same" above a
-lower one. Candidates are only compared within a block sharing the start of the last name's skeleton,
-never all pairs.
+lower one. Candidates are only compared within a block sharing the start or the end of the last name's
+skeleton, never all pairs, and only when their skeletons are alike enough to matter (filtered by
+rapidfuzz in C, not one Python comparison per spelling of the block).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import icu
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .document import ArticleDocument
 from .entities import COMPOSED_MARK, NEW_PREFIX, majority_type
@@ -27,6 +29,9 @@ POSSIBLE_THRESHOLD = 0.78
 _CONTEXT_BONUS = 0.05
 _MIN_CO_MENTION_OVERLAP = 0.15
 _SHORT_SKELETON = 3
+# Two skeletons less alike than this (fuzz.ratio) score below POSSIBLE_THRESHOLD even with both context
+# bonuses (0.67 + 2 * 0.05 < 0.78), and cannot merge: they are not compared at all.
+_MIN_SKELETON_RATIO = 67
 # Spellings of one sound, longest first, then one class letter per consonant; vowels, w, y, h drop.
 _DIGRAPHS = (("tsh", "S"), ("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"), ("kh", "H"), ("gh", "G"),
              ("th", "T"), ("dh", "D"), ("ph", "F"), ("ck", "K"), ("qu", "K"), ("dj", "G"), ("zh", "G"))
@@ -109,6 +114,7 @@ class _Group:
     forms: Counter[tuple[str, str]] = field(default_factory=Counter)
     articles: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    # Listed actors mentioned in the same articles; only kept for found names, the only ones compared.
     co_mentions: set[str] = field(default_factory=set)
     mentions: int = 0
     label: str = ""
@@ -142,25 +148,30 @@ class _UnionFind:
 def _collect(docs: list[ArticleDocument]) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
     for doc in docs:
+        lang = doc.lang or ""
+        # Each actor's spellings in this article, in order: one pass over the mentions, not one per actor.
+        surfaces: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for mention in doc.mentions:
+            surfaces[mention.actor].append((lang, mention.surface))
         known_here = {actor.actor for actor in doc.actors if actor.known}
         for actor in doc.actors:
-            group = groups.setdefault(actor.actor, _Group(actor.actor))
+            group = groups.get(actor.actor)
+            if group is None:
+                group = groups[actor.actor] = _Group(actor.actor)
             group.types[actor.type] += actor.mentions
-            for mention in doc.mentions:
-                if mention.actor == actor.actor:
-                    group.forms[(doc.lang or "", mention.surface)] += 1
+            group.forms.update(surfaces.get(actor.actor, ()))
             if actor.label:
                 group.label = actor.label
             group.articles.append(doc.article_id)
             group.roles.update(actor.roles)
-            group.co_mentions |= known_here - {actor.actor}
+            if actor.actor.startswith(NEW_PREFIX):
+                group.co_mentions |= known_here - {actor.actor}
             group.mentions += actor.mentions
     return groups
 
 
-def _score(first: _Group, second_words: list[str], second: _Group | None, first_words: list[str]) -> float:
-    a, b = "".join(first_words), "".join(second_words)
-    similarity = fuzz.ratio(a, b) / 100
+def _score(first: _Group, first_skeleton: str, second: _Group | None, second_skeleton: str) -> float:
+    similarity = fuzz.ratio(first_skeleton, second_skeleton) / 100
     if second is None:
         return similarity
     if first.roles & second.roles:
@@ -171,6 +182,58 @@ def _score(first: _Group, second_words: list[str], second: _Group | None, first_
     return similarity
 
 
+@dataclass(frozen=True, slots=True)
+class _Spelling:
+    """A name as compared: the form shown, folded, its script, its skeleton words; computed once per name."""
+
+    form: str
+    folded: str
+    arabic: bool
+    words: list[str]
+    skeleton: str
+
+    @classmethod
+    def of(cls, form: str, keys: SkeletonKeys) -> _Spelling:
+        words = keys.words(form)
+        return cls(form, fold_latin(form), is_arabic(form), words, "".join(words))
+
+
+@dataclass
+class _Block:
+    """Spellings that share a block key, in the order they came: for each, its owner (a listed actor's id or a
+    found name's key), skeleton words and group (None for a listed actor)."""
+
+    owners: list[str] = field(default_factory=list)
+    words: list[list[str]] = field(default_factory=list)
+    skeletons: list[str] = field(default_factory=list)
+    groups: list[_Group | None] = field(default_factory=list)
+    last: dict[str, int] = field(default_factory=dict)
+
+    def add(self, owner: str, words: list[str], group: _Group | None) -> None:
+        self.last[owner] = len(self.owners)
+        self.owners.append(owner)
+        self.words.append(words)
+        self.skeletons.append("".join(words))
+        self.groups.append(group)
+
+
+def _candidates(skeleton: str, first: _Block, second: _Block) -> dict[str, tuple[list[str], _Group | None]]:
+    """The spellings of both blocks that may matter, by owner: an owner's last spelling, second block first.
+
+    Only skeletons at least _MIN_SKELETON_RATIO alike are kept (a C loop in rapidfuzz, not a Python one per
+    spelling): with both context bonuses, no other one can reach POSSIBLE_THRESHOLD, let alone merge.
+    """
+    found = {}
+    for block in (first, second):
+        for _, _, position in process.extract_iter(skeleton, block.skeletons, scorer=fuzz.ratio, processor=None,
+                                                   score_cutoff=_MIN_SKELETON_RATIO):
+            owner = block.owners[position]
+            # An owner with several spellings (a listed actor's aliases) is compared through its last one.
+            if position == block.last[owner] and (block is second or owner not in second.last):
+                found[owner] = (block.words[position], block.groups[position])
+    return found
+
+
 def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
     """Group every article's actors into corpus actors; assign stable global ids."""
     groups = _collect(docs)
@@ -179,7 +242,9 @@ def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
     evidence: dict[str, list[Evidence]] = defaultdict(list)
     possible: dict[str, list[tuple[str, float]]] = defaultdict(list)
     new_groups = sorted((group for group in groups.values() if group.key.startswith(NEW_PREFIX)), key=lambda g: g.key)
-    blocks: dict[tuple[str, str], list[tuple[str, list[str], _Group | None]]] = defaultdict(list)
+    blocks: dict[tuple[str, str], _Block] = defaultdict(_Block)
+    # The spelling each candidate is shown and compared with: a found name's main form, a listed actor's English name.
+    shown: dict[str, _Spelling] = {}
 
     def blocks_of(actor_type: str, words: list[str]) -> list[tuple[str, str]]:
         # The last name's first and last two skeleton letters: transliteration rarely changes both.
@@ -190,36 +255,41 @@ def link_corpus(docs: list[ArticleDocument], kb: KnowledgeBase) -> LinkedCorpus:
     for actor in sorted(kb.actors.values(), key=lambda actor: actor.id):
         if actor.type != "person":
             continue
-        for name in {name for lang, name, kind in actor.surface_forms() if kind == "name" and not is_arabic(name)}:
+        # Sorted: a set's order changes with the interpreter's hash seed, and the last spelling is the one compared.
+        for name in sorted({name for lang, name, kind in actor.surface_forms() if kind == "name" and not is_arabic(name)}):
             if words := keys.words(name):
                 for block in blocks_of("person", words):
-                    blocks[block].append((actor.id, words, None))
+                    blocks[block].add(actor.id, words, None)
     for group in new_groups:
-        form = group.main_form()
-        words = keys.words(form)
+        spelling = shown[group.key] = _Spelling.of(group.main_form(), keys)
+        form, words = spelling.form, spelling.words
         if not words:
             continue
-        candidates = {entry[0]: entry for block in blocks_of(group.type, words) for entry in blocks[block]}
-        for other_id, other_words, other_group in (candidates[key] for key in sorted(candidates)):
-            other_form = other_group.main_form() if other_group else kb.actors[other_id].names["en"]
+        group_blocks = blocks_of(group.type, words)
+        candidates = _candidates(spelling.skeleton, *(blocks[block] for block in group_blocks))
+        for other_id in sorted(candidates):
+            other_words, other_group = candidates[other_id]
+            if other_id not in shown:
+                shown[other_id] = _Spelling.of(kb.actors[other_id].names["en"], keys)
+            other = shown[other_id]
             # Context can lift the score above 1; a short skeleton (Healey: HL) needs that context.
-            score = _score(group, other_words, other_group, words)
-            if is_arabic(form) == is_arabic(other_form):
+            score = _score(group, spelling.skeleton, other_group, "".join(other_words))
+            if spelling.arabic == other.arabic:
                 # Within one script the skeleton is too coarse: ask for nearly the same letters too.
-                spelling = fuzz.ratio(fold_latin(form), fold_latin(other_form)) / 100
-                merge = words == other_words and spelling >= 0.9
-                score = min(score, spelling)
+                same_letters = fuzz.ratio(spelling.folded, other.folded) / 100
+                merge = words == other_words and same_letters >= 0.9
+                score = min(score, same_letters)
             else:
-                merge = score >= MERGE_THRESHOLD and (len("".join(words)) > _SHORT_SKELETON or score > 1.0)
+                merge = score >= MERGE_THRESHOLD and (len(spelling.skeleton) > _SHORT_SKELETON or score > 1.0)
             score = min(score, 1.0)
-            detail = f"{form} ~ {other_form} ({' '.join(words)} / {' '.join(other_words)})"
             if merge:
                 union.union(group.key, other_id)
+                detail = f"{form} ~ {other.form} ({' '.join(words)} / {' '.join(other_words)})"
                 evidence[group.key].append(Evidence("transliteration", detail, round(score, 3)))
             elif score >= POSSIBLE_THRESHOLD:
                 possible[group.key].append((other_id, round(score, 3)))
-        for block in blocks_of(group.type, words):
-            blocks[block].append((group.key, words, group))
+        for block in group_blocks:
+            blocks[block].add(group.key, words, group)
     _resolve_surnames(new_groups, union, evidence)
     return _build(groups, kb, union, evidence, possible, keys)
 
@@ -239,7 +309,7 @@ def _resolve_surnames(groups: list[_Group], union: _UnionFind, evidence: dict[st
             evidence[group.key].append(Evidence("surname", f"{group.main_form()} = {owner[len(NEW_PREFIX):]}"))
 
 
-def _global_id(root: str, members: list[_Group], kb: KnowledgeBase, taken: set[str], keys: SkeletonKeys) -> str:
+def _global_id(root: str, members: list[_Group], kb: KnowledgeBase, taken: Set[str], keys: SkeletonKeys) -> str:
     if not root.startswith(NEW_PREFIX):
         return root
     composed = root[len(NEW_PREFIX):]
@@ -265,7 +335,7 @@ def _build(groups: dict[str, _Group], kb: KnowledgeBase, union: _UnionFind, evid
     global_ids: dict[str, str] = {}
     actors: dict[str, CorpusActor] = {}
     for root in sorted(members, key=lambda root: (root.startswith(NEW_PREFIX), root)):
-        actor_id = _global_id(root, members[root], kb, set(actors), keys)
+        actor_id = _global_id(root, members[root], kb, actors.keys(), keys)
         known = kb.actors.get(root)
         corpus_actor = CorpusActor(id=actor_id, type=known.type if known else members[root][0].type, known=known)
         if known:
