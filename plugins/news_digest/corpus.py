@@ -207,7 +207,7 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, set
             together[page_id].update(set(page_ids) - {page_id})
         # Every copy of the article sits at the same depth under its language's folder, so one relative
         # link (made here for the default language's copy) serves all of them and keeps the reader's language.
-        _link_text(article, corpus, language_root(f"{default}/{article.url}", default) + "/")
+        _link_text(article, corpus, language_root(f"{default}/{page_url(article)}", default) + "/")
     for actor_id, actor in corpus.actors.items():
         actor.mentioned_with = [(corpus.actors[other], count) for other, count in
                                 sorted(together[actor_id].items(), key=lambda item: (-item[1], item[0]))[:12]]

@@ -23,7 +23,7 @@ from urllib.parse import quote
 from pelican.generators import Generator
 
 from .corpus import Actor, DigestCorpus, Story, Topic
-from .i18n import Interface
+from .i18n import Interface, page_url
 from .output import output_files, signature_of
 from .xml_output import UNDATED, add, site_href, timestamp, xml_bytes
 
@@ -106,7 +106,7 @@ def entry_for(article: Any, interface_lang: str) -> Entry:
     """The entry of a Pelican article whose page is read in `interface_lang`."""
     doc = getattr(article, "digest", None)  # articles from another reader (Markdown) carry no analysis
     return Entry(id=f"{ID_PREFIX}:article:{quote(article.slug)}", title=article.title, lang=article.lang,
-                 path=f"{interface_lang}/{article.url}",
+                 path=f"{interface_lang}/{page_url(article)}",
                  date=article.date if getattr(article, "date_known", True) else None,
                  summary=doc.lede if doc else None, author=doc.outlet if doc else None)
 

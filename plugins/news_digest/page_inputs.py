@@ -81,7 +81,7 @@ class PageInputs:
         doc = article.digest
         story = article.story
         return (self.article(article), doc.section, doc.lede, doc.authors, doc.url, article.title_html,
-                article.content, self.lede(article),
+                article._content, self.lede(article),  # the body as linked (`content` would re-scan it for links)
                 (self.story(story), tuple(self.story(other) for other, _ in story.related)) if story else None,
                 tuple(self.topic(topic) for topic in article.topic_pages),
                 tuple((self.actor(actor), count) for actor, count in article.actor_pages))

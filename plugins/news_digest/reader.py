@@ -16,7 +16,6 @@ from .output import scratch_folder
 from .parallel import available_cores, fork_map
 from .pipeline.article_pipeline import ArticlePipeline
 from .pipeline.document import ArticleDocument
-from .rendering import render_paragraphs
 from .settings import analysis_config
 
 logger = logging.getLogger(__name__)
@@ -95,7 +94,8 @@ class NewsTextReader(BaseReader):
             logger.warning("news_digest.reader: %s", problem.describe(source))
         if doc.rejected:
             return "", {"status": "skip", "title": source}
-        return render_paragraphs(doc.paragraphs, doc.mentions), self._metadata(doc)
+        # The body is rendered once the corpus is linked (corpus.py), with its actor links; nothing reads it before.
+        return "", self._metadata(doc)
 
     def _metadata(self, doc: ArticleDocument) -> dict[str, Any]:
         metadata: dict[str, Any] = {
