@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,9 @@ class DigestFinishingGenerator(Generator):
                                                     if page.search_language is not None],
                                         scratch_folder(self.settings)):
                 files.notes["search"] = search
+        elif (files.output / SEARCH_ENTRY).is_file():
+            # Search was switched off: a clean build would have no index, so neither does this one.
+            shutil.rmtree(files.output / SEARCH_ENTRY.parent)
         files.save()
 
 
