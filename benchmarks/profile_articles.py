@@ -3,19 +3,22 @@
 Runs the plugin's `ArticlePipeline` (built from the repo's `pelicanconf.py`, as the reader builds it) on
 N synthetic articles, outside Pelican, and prints:
 
-- the pipeline's construction time and the process's resident memory before and after it (and after the
-  first article, since some models load on first use);
-- milliseconds per article for each stage (`decode` is everything `analyse` does besides the stages);
+- milliseconds per article for each stage (`decode` is everything `analyse` does besides the stages), in
+  CPU time by default: other processes competing for the cores then distort it much less than wall time;
+- the pipeline's construction time, and the process's resident memory before and after it, after a few
+  articles (some models load on first use) and with every document kept;
 - the size of one analysed document: pickled (what the plugin's cache stores) and in memory (traced
   while unpickling the documents again, so caches and shared pipeline data are not counted).
 
 `--dump FILE` writes a canonical form of every document (all fields, as plain values) and `--check
-FILE` compares against such a dump, so an optimisation can be shown to change no result.
+FILE` compares against such a dump, so an optimisation can be shown to change no result. `--plugins`
+imports another checkout's plugin, to compare. `--verify-langid` checks that the pipeline's language
+model gives exactly py3langid's scores (run it after upgrading py3langid).
 
     .venv/bin/python benchmarks/profile_articles.py --n 1000
-    .venv/bin/python benchmarks/profile_articles.py --raw /tmp/articles --repeat 3 --profile
+    .venv/bin/python benchmarks/profile_articles.py --raw /tmp/articles --all --repeat 3 --profile
     .venv/bin/python benchmarks/profile_articles.py --n 1000 --dump /tmp/before.pickle
-    .venv/bin/python benchmarks/profile_articles.py --n 1000 --check /tmp/before.pickle
+    .venv/bin/python benchmarks/profile_articles.py --n 1000 --check /tmp/before.pickle --verify-langid
 """
 
 from __future__ import annotations
@@ -108,9 +111,10 @@ def compare(expected: dict[str, dict], actual: dict[str, dict]) -> list[str]:
 def verify_langid(docs: list, languages: tuple[str, ...]) -> list[str]:
     """Problems found comparing the pipeline's language model with py3langid's (none: they are the same).
 
-    First every transition of py3langid's table is checked to go to the longest suffix that is a node,
-    the property the pipeline's model relies on (about 5 s); then the scores of every document's language
-    sample, and of its shorter prefixes, are compared with py3langid's, bit for bit.
+    First the model's nodes are checked to be py3langid's states, with the same features, and every
+    transition of py3langid's table to go to the longest suffix that is a node: the property the model
+    relies on (about 5 s). Then the scores of every document's language sample, and of shorter prefixes,
+    are compared with py3langid's, bit for bit.
     """
     import numpy as np
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -123,19 +127,25 @@ def verify_langid(docs: list, languages: tuple[str, ...]) -> list[str]:
     states = len(reference.tk_row)
     nextmove = np.frombuffer(reference.tk_nextmove, dtype=np.uint32 if reference.tk_nextmove.itemsize == 4 else np.uint16)
     rows = np.frombuffer(reference.tk_row, dtype=np.uint32 if reference.tk_row.itemsize == 4 else np.uint16)
-    nodes = {length: (keys, np.full(len(keys), -1)) for length, keys, _ in model._tables}
+    output = np.array(reference.tk_output)
+    nodes = {}
     # Which state each node is: walk every node's bytes through the table from the root.
     key_of_state = np.zeros(states, dtype=np.uint64)
     length_of_state = np.zeros(states, dtype=np.int64)
-    for length, (keys, node_states) in sorted(nodes.items()):
+    for length, table in sorted(model._tables, key=lambda item: item[0]):
+        keys, features = table.items()
         state = np.zeros(len(keys), dtype=np.int64)
         for back in range(length - 1, -1, -1):
             byte = ((keys >> np.uint64(8 * back)) & np.uint64(255)).astype(np.int64)
             state = nextmove[rows[state].astype(np.int64) * 256 + byte].astype(np.int64)
-        node_states[:] = state
+        nodes[length] = keys, state
         key_of_state[state], length_of_state[state] = keys, length
-    if len(set(np.concatenate([s for _, s in nodes.values()]).tolist())) != states - 1:
+        if not np.array_equal(features, output[state]):
+            problems.append(f"nodes of {length} bytes have other features than their states")
+    if len(set(np.concatenate([state for _, state in nodes.values()]).tolist())) != states - 1:
         problems.append("the nodes are not the table's states one to one")
+    if model._root_feature != output[0]:
+        problems.append("the root has another feature")
     byte = np.arange(256, dtype=np.uint64)
     for first in range(0, states, 2048):
         source = np.arange(first, min(states, first + 2048))

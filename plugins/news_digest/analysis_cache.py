@@ -14,6 +14,7 @@ import hashlib
 import logging
 import pickle
 import sqlite3
+from importlib.metadata import version
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -40,6 +41,8 @@ def analysis_fingerprint(config: AnalysisConfig) -> str:
     """What every article's analysis depends on besides its own bytes, as one hash."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr(config).encode("utf-8", "surrogatepass"))
+    # Language identification reads py3langid's model with numpy: their versions count too.
+    digest.update(f"{version('py3langid')} {version('numpy')}".encode("ascii"))
     code_and_data = sorted(path for folder in (_PIPELINE_CODE, _SHIPPED_DATA) for path in folder.rglob("*")
                            if path.is_file() and "__pycache__" not in path.parts)
     for path in (*code_and_data, *config.site_actor_files, *config.site_topic_files):

@@ -76,6 +76,9 @@ class NewsTextReader(BaseReader):
         def analyse(share: list[tuple[str, str, bytes]]) -> list[ArticleDocument]:
             return [pipeline.analyse(raw, self._source(path)) for path, _, raw in share]
 
+        if missing:
+            # Workers inherit the language model instead of each loading its own.
+            pipeline.detector.prepare(pipeline.config.languages)
         scratch = scratch_folder(self.settings)
         workers = self.settings["NEWS_DIGEST_WORKERS"] or available_cores()
         analysed = dict(zip((key for _, key, _ in missing), fork_map(analyse, missing, workers, scratch=str(scratch))))

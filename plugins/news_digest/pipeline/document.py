@@ -1,4 +1,7 @@
-"""The typed article document that the pipeline stages fill in."""
+"""The typed article document that the pipeline stages fill in.
+
+Every class has slots: a build keeps one document per article in memory, with its mentions and actors.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with an input file: what, where, and what the user should do."""
 
@@ -22,7 +25,7 @@ class Problem:
         return f"{text}. {self.hint}" if self.hint else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A run of non-blank lines, joined with spaces; `line` is its first line in the file."""
 
@@ -31,7 +34,7 @@ class Block:
     line_count: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeaderField:
     """One `Key: value` line of the leading metadata block."""
 
@@ -39,7 +42,7 @@ class HeaderField:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """Where the story was filed and by which outlet, as the text states it."""
 
@@ -47,7 +50,7 @@ class Dateline:
     outlet: str | None
 
 
-@dataclass
+@dataclass(slots=True)
 class ArticleDocument:
     """One article as the pipeline understands it; stages assign the fields they declare."""
 

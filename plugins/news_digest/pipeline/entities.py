@@ -10,15 +10,18 @@ same article. Capitalised runs with no such evidence (`Strait Shield`) are not t
 
 from __future__ import annotations
 
+import sys
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .document import ArticleDocument
 from .first_names import FirstNames
 from .knowledge import Actor, KnowledgeBase, country_of
 from .lang import LanguageRules, rules_for
-from .matcher import NO_CLITIC, Clitic, NameMatcher, PhraseTrie, arabic_stems
-from .tokens import Token, name_keys, tokenize
+from .matcher import NameMatcher, PhraseTrie
+from .tokens import NO_CLITIC, Clitic, Token, name_keys, tokenize
 
 NEW_PREFIX = "new:"
 # Small words that may sit inside a role phrase interrupted by an adjective (ministre israélien *de la* Défense).
@@ -49,8 +52,14 @@ class Mention:
     # Inside another mention (the place in "ministère libanais de la Santé"): counted, not linked.
     nested: bool = False
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt through the constructor: a frozen class with slots otherwise unpickles field by field in
+        # Python, and a cached build reads a hundred mentions per article.
+        return (Mention, (self.part, self.index, self.start, self.end, self.surface, self.actor, self.kind,
+                          self.rule, self.nested))
 
-@dataclass
+
+@dataclass(slots=True)
 class ArticleActor:
     """An actor as one article mentions it."""
 
@@ -95,9 +104,10 @@ class _Part:
 
 
 _TYPE_PRIORITY = {"person": 0, "place": 1, "organization": 2}
+_START = attrgetter("start")
 
 
-def majority_type(votes: Counter[str]) -> str:
+def majority_type(votes: Mapping[str, int]) -> str:
     """The type most rules gave a name; on a tie, person before place before organization."""
     return min(votes, key=lambda actor_type: (-votes[actor_type], _TYPE_PRIORITY.get(actor_type, 3)))
 
@@ -228,7 +238,7 @@ class EntityFinder:
         for position in range(len(tokens)):
             token = tokens[position]
             if part.used[position] or not (token.key in starts or (
-                    token.arabic and any(stem in starts for stem, _ in arabic_stems(token.key, rules)))):
+                    token.arabic and token.stems and any(stem in starts for stem, _ in token.stems))):
                 continue
             # "وزير الخارجية البريطاني" is a role, not the ministry.
             if position and tokens[position - 1].key in self.role_words:
@@ -279,8 +289,13 @@ class EntityFinder:
         introduced: dict[int, str] = {}
         tokens, position = part.tokens, 0
         by_start = {found.start: found for found in part.found}
+        starts, stems = self.roles.root.children, bool(rules.article)
         while position < len(tokens):
-            walks = [] if part.used[position] else self.roles.walk(tokens, position, rules)
+            token = tokens[position]
+            # Most words start no role: look the word (and its stems) up before walking.
+            walks = self.roles.walk(tokens, position, rules) if not part.used[position] and (
+                token.key in starts or (stems and token.arabic and token.stems
+                                        and any(key in starts for key, _ in token.stems))) else []
             if not walks:
                 position += 1
                 continue
@@ -323,6 +338,10 @@ class EntityFinder:
                            lowercase_words: set[str]) -> None:
         tokens, used, position = part.tokens, part.used, 0
         while position < len(tokens):
+            # A run starts only at a free capitalised word; most words are not.
+            if used[position] or not tokens[position].capitalised:
+                position += 1
+                continue
             end = self._capitalised_run(tokens, used, position, rules)
             if end == position:
                 position += 1
@@ -440,12 +459,12 @@ class EntityFinder:
         for position, token in enumerate(tokens):
             if part.used[position] or position + 1 >= len(tokens):
                 continue
-            keys = {token.key, *(stem for stem, _ in arabic_stems(token.key, rules))}
-            if keys & rules.speech_verbs:
+            key, stems = token.key, token.stems
+            if key in rules.speech_verbs or (stems and any(stem in rules.speech_verbs for stem, _ in stems)):
                 end = self._uncased_run(part, rules, position + 1, _MAX_ARABIC_NAME_WORDS, allow_article=False)
                 if end - (position + 1) >= 2:
                     self._claim_new(part, position + 1, end, "person", "speaker")
-            elif keys & rules.place_cues:
+            elif key in rules.place_cues or (stems and any(stem in rules.place_cues for stem, _ in stems)):
                 end = self._uncased_run(part, rules, position + 1, 2, allow_article=True, place=True)
                 if end > position + 1:
                     self._claim_new(part, position + 1, end, "place", "place-cue")
@@ -519,7 +538,7 @@ class EntityFinder:
             for position, token in enumerate(part.tokens):
                 if part.used[position] or (rules.cased and not token.capitalised):
                     continue
-                candidates = [(token.key, NO_CLITIC), *(arabic_stems(token.key, rules) if token.arabic else ())]
+                candidates = [(token.key, NO_CLITIC), *(token.stems if token.arabic else ())]
                 for key, clitic in candidates:
                     if key in surnames:
                         part.claim(_Found(position, position + 1, clitic, surnames[key], "person", "surname", "surname"))
@@ -529,22 +548,27 @@ class EntityFinder:
 
     def _mentions(self, part: _Part) -> list[Mention]:
         mentions = []
-        for found in sorted(part.found, key=lambda found: found.start):
+        for found in sorted(part.found, key=_START):
             first, last = part.tokens[found.start], part.tokens[found.end - 1]
             dropped, restored = found.clitic
-            surface = restored + _drop_letters(part.text[first.start:last.end], dropped)
-            rule = f"role:{found.role}" if found.role and found.rule == "list" else found.rule
-            mentions.append(Mention(part.name, part.index, first.start, last.end, surface, found.actor, found.kind,
-                                    rule, found.nested))
+            # Interned: documents stay in memory all build long, and the same names recur in them.
+            surface = part.text[first.start:last.end]
+            surface = sys.intern(restored + (_drop_letters(surface, dropped) if dropped else surface))
+            rule = sys.intern(f"role:{found.role}") if found.role and found.rule == "list" else found.rule
+            mentions.append(Mention(part.name, part.index, first.start, last.end, surface, sys.intern(found.actor),
+                                    found.kind, rule, found.nested))
         return mentions
 
     def _article_actors(self, mentions: list[Mention], parts: list[_Part]) -> list[ArticleActor]:
-        type_votes: dict[str, Counter[str]] = defaultdict(Counter)
+        type_votes: dict[str, dict[str, int]] = {}
+        labels: dict[str, str] = {}
         for part in parts:
             for found in part.found:
-                type_votes[found.actor][found.type] += 1
+                votes = type_votes.setdefault(found.actor, {})
+                votes[found.type] = votes.get(found.type, 0) + 1
+                if found.label:
+                    labels[found.actor] = sys.intern(found.label)
         types = {actor: majority_type(votes) for actor, votes in type_votes.items()}
-        labels = {found.actor: found.label for part in parts for found in part.found if found.label}
         actors: dict[str, ArticleActor] = {}
         for mention in mentions:
             known = not mention.actor.startswith(NEW_PREFIX)

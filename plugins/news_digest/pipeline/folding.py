@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064A\u0671-\u06D3\u06FA-\u06FF]")
 # Short vowels, shadda, sukun, superscript alef and Quranic marks, and the tatweel stretching letters.
@@ -35,7 +34,6 @@ def fold_latin(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
-@lru_cache(maxsize=262_144)
 def fold_word(word: str) -> str:
-    """The key of one word, by its script. Memoised: news reuses a small vocabulary, and folding is a pure function."""
+    """The key of one word, by its script (`tokens` remembers the keys of the words it meets)."""
     return fold_arabic(word) if is_arabic(word) else fold_latin(word)

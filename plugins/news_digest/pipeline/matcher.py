@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import NamedTuple
 
 from .document import Problem
 from .folding import fold_arabic
 from .knowledge import KnowledgeBase
 from .lang import LanguageRules, rules_for
-from .tokens import Token, name_keys
+from .tokens import NO_CLITIC, Clitic, Token, name_keys
 
 # Words before an ambiguous name (Arabic مالي is also "financial") that show it is the place.
 _AMBIGUITY_CUES = frozenset(fold_arabic(word) for word in
                             "في إلى الى من دولة جمهورية شمال جنوب شرق غرب وسط عاصمة حكومة رئيس جيش سلطات".split()) \
     | frozenset("en au aux a de du in to from of".split())
-_MIN_STEM_LETTERS = 2
-# Letters attached to a word's front: how many the text has, and what the name needs back (ل + الأمم = للأمم).
-Clitic = tuple[int, str]
-NO_CLITIC: Clitic = (0, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,28 +51,35 @@ class PhraseTrie:
             node = node.children.setdefault(key, _Node())
         node.values.append(value)
 
-    def walk(self, tokens: list[Token], start: int, rules: LanguageRules) -> list[tuple[int, int, list]]:
+    def walk(self, tokens: list[Token], start: int, rules: LanguageRules) -> list[tuple[int, Clitic, list]]:
         """(end, clitic letters, values) of every phrase spelt from `start`, attached clitics allowed on the first word."""
         first = tokens[start]
-        beginnings: list[tuple[str, Clitic]] = [(first.key, NO_CLITIC)]
+        children = self.root.children
+        found: list[tuple[int, Clitic, list]] = []
+        node = children.get(first.key)
+        if node is not None:
+            self._extend(node, tokens, start + 1, NO_CLITIC, found)
         if first.arabic and rules.article:
-            beginnings.extend(arabic_stems(first.key, rules))
-        found = []
-        for key, clitic in beginnings:
-            node = self.root.children.get(key)
-            end = start + 1
-            while node is not None:
-                if node.values:
-                    found.append((end, clitic, node.values))
-                if end >= len(tokens) or tokens[end].break_before:
-                    break
-                node = node.children.get(tokens[end].key)
-                end += 1
+            for key, clitic in first.stems:
+                if (node := children.get(key)) is not None:
+                    self._extend(node, tokens, start + 1, clitic, found)
         return found
 
+    @staticmethod
+    def _extend(node: _Node, tokens: list[Token], end: int, clitic: Clitic, found: list[tuple[int, Clitic, list]]) -> None:
+        """Follow the words from `end` down the trie from `node`, adding every phrase that ends on the way."""
+        while True:
+            if node.values:
+                found.append((end, clitic, node.values))
+            if end >= len(tokens) or tokens[end].break_before:
+                return
+            node = node.children.get(tokens[end].key)
+            if node is None:
+                return
+            end += 1
 
-@dataclass(frozen=True, slots=True)
-class Match:
+
+class Match(NamedTuple):
     """Tokens [start, end) of a text spell `entry`; `clitic` letters attached to the first word are not part of it."""
 
     start: int
@@ -90,32 +93,8 @@ def _after_cue(tokens: list[Token], start: int, rules: LanguageRules) -> bool:
     if start == 0:
         return False
     previous = tokens[start - 1]
-    keys = {previous.key, *(stem for stem, _ in arabic_stems(previous.key, rules))} if previous.arabic else {previous.key}
-    return bool(keys & (_AMBIGUITY_CUES | rules.place_cues))
-
-
-@lru_cache(maxsize=131_072)
-def arabic_stems(key: str, rules: LanguageRules) -> tuple[tuple[str, Clitic], ...]:
-    """The word without its attached conjunction and preposition (وبالأمم -> الامم), with the letters dropped.
-
-    Memoised: a pure function of the word and the (immutable) language rules.
-    """
-    stems: list[tuple[str, Clitic]] = []
-    for conjunction in ("", *rules.conjunction_clitics):
-        if conjunction and not key.startswith(conjunction):
-            continue
-        after_conjunction = key[len(conjunction):]
-        for preposition in ("", *rules.preposition_clitics):
-            if (not conjunction and not preposition) or (preposition and not after_conjunction.startswith(preposition)):
-                continue
-            stem = after_conjunction[len(preposition):]
-            dropped = len(conjunction) + len(preposition)
-            if len(stem) >= _MIN_STEM_LETTERS:
-                stems.append((stem, (dropped, "")))
-            # ل before the article loses the article's alef: للأمم = ل + الأمم.
-            if preposition == "ل" and stem.startswith("ل") and rules.article:
-                stems.append(("ا" + stem, (dropped, "ا")))
-    return tuple(stems)
+    keys = (previous.key, *(stem for stem, _ in previous.stems)) if previous.arabic else (previous.key,)
+    return any(key in _AMBIGUITY_CUES or key in rules.place_cues for key in keys)
 
 
 class NameMatcher:
@@ -156,14 +135,20 @@ class NameMatcher:
     def find(self, tokens: list[Token], rules: LanguageRules) -> list[Match]:
         """Leftmost-longest matches over the tokens; matched words are not matched again."""
         matches: list[Match] = []
+        children = self.trie.root.children
+        stems = bool(rules.article)
         position = 0
         while position < len(tokens):
-            match = self._longest_at(tokens, position, rules)
-            if match:
-                matches.append(match)
-                position = match.end
-            else:
-                position += 1
+            token = tokens[position]
+            # Most words start no name: look the word (and its stems) up before walking.
+            if token.key in children or (stems and token.arabic and token.stems
+                                         and any(key in children for key, _ in token.stems)):
+                match = self._longest_at(tokens, position, rules)
+                if match:
+                    matches.append(match)
+                    position = match.end
+                    continue
+            position += 1
         return matches
 
     def _longest_at(self, tokens: list[Token], start: int, rules: LanguageRules) -> Match | None:
@@ -177,7 +162,8 @@ class NameMatcher:
     def _accept(self, entries: list[PatternEntry], tokens: list[Token], start: int,
                 clitic: Clitic, rules: LanguageRules) -> PatternEntry | None:
         first = tokens[start]
-        for entry in sorted(entries, key=lambda e: (e.lang != rules.code, e.kind != "name")):
+        ordered = entries if len(entries) == 1 else sorted(entries, key=lambda e: (e.lang != rules.code, e.kind != "name"))
+        for entry in ordered:
             if entry.exact_case and not first.acronym:
                 continue
             if entry.needs_capital and not first.arabic and not first.capitalised:

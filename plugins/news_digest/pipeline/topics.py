@@ -18,7 +18,6 @@ from typing import Any
 from .document import ArticleDocument, Problem
 from .folding import fold_word
 from .lang import LanguageRules, rules_for
-from .matcher import arabic_stems
 from .tokens import Token, tokenize
 
 MAX_TOPICS = 3
@@ -167,6 +166,12 @@ class _Node:
         return reached
 
 
+# What a word gives wherever it is: its candidate keys, and the nodes they reach from the root.
+_WordSteps = tuple[tuple[str, ...], tuple[_Node, ...]]
+# Words remembered per language (and script) before the table is emptied (a bound on memory, not an LRU).
+_MAX_MEMO_WORDS = 32_768
+
+
 class TopicScorer:
     """Every term of every topic in one trie of word keys (with prefix edges for `word*`)."""
 
@@ -179,6 +184,8 @@ class TopicScorer:
             for kind, phrases in (("required", topic.required), ("excluded", topic.excluded)):
                 for keys in phrases:
                     self._add(keys, False, (f"{kind}:{topic.id}", Term(keys, 0.0, False)))
+        # Per language, the steps of words by key: one table for Arabic-script words, one for the others.
+        self._steps: dict[LanguageRules, tuple[dict[str, _WordSteps], dict[str, _WordSteps]]] = {}
 
     def _add(self, keys: tuple[str, ...], prefix: bool, value: tuple[str, Term]) -> None:
         node = self.root
@@ -191,24 +198,38 @@ class TopicScorer:
         node.ends.append(value)
 
     @staticmethod
-    def _candidates(token: Token, rules: LanguageRules) -> set[str]:
-        keys = {token.key, *(stem for stem, _ in arabic_stems(token.key, rules))} if token.arabic else {token.key}
-        return {key[2:] if key.startswith("ال") and len(key) > 4 else key for key in keys}
+    def _candidates(token: Token) -> tuple[str, ...]:
+        """The token's keys for topic terms: itself and, in Arabic, its stems, each without the article."""
+        keys = (token.key, *(stem for stem, _ in token.stems)) if token.arabic else (token.key,)
+        return tuple(dict.fromkeys(key[2:] if key.startswith("ال") and len(key) > 4 else key for key in keys))
 
-    def _hits(self, tokens: list[Token], rules: LanguageRules) -> list[tuple[str, Term]]:
-        hits = []
-        candidates = [self._candidates(token, rules) for token in tokens]
-        for start in range(len(tokens)):
-            frontier = [self.root]
-            for position in range(start, len(tokens)):
-                if position > start and tokens[position].break_before:
-                    break
-                following = [reached for node in frontier for key in candidates[position] for reached in node.follow(key)]
+    def _word_steps(self, token: Token, memo: tuple[dict[str, _WordSteps], dict[str, _WordSteps]]) -> _WordSteps:
+        table = memo[token.arabic]
+        steps = table.get(token.key)
+        if steps is None:
+            if len(table) >= _MAX_MEMO_WORDS:
+                table.clear()
+            candidates = self._candidates(token)
+            steps = table[token.key] = (candidates, tuple(node for key in candidates for node in self.root.follow(key)))
+        return steps
+
+    def _hits(self, tokens: tuple[Token, ...], rules: LanguageRules) -> list[tuple[str, Term]]:
+        """(topic, term) of every term spelt in the tokens, once per way it is spelt; most words start none."""
+        memo = self._steps.setdefault(rules, ({}, {}))
+        others, arabic = memo
+        steps = [(arabic if token.arabic else others).get(token.key) or self._word_steps(token, memo) for token in tokens]
+        hits: list[tuple[str, Term]] = []
+        for start, (_, following) in enumerate(steps):
+            position = start
+            while following:
                 for node in following:
                     hits += node.ends
                 frontier = [node for node in following if node.children or node.prefixes]
-                if not frontier:
+                position += 1
+                if not frontier or position == len(tokens) or tokens[position].break_before:
                     break
+                candidates = steps[position][0]
+                following = [reached for node in frontier for key in candidates for reached in node.follow(key)]
         return hits
 
     def score(self, doc: ArticleDocument) -> list[tuple[str, float]]:
