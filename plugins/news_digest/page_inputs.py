@@ -29,6 +29,11 @@ from .i18n import page_url
 Card = tuple
 
 
+def _digest(text: str) -> bytes:
+    """A long text (an article's body) stands in a page's inputs by its hash: `repr` would copy and escape it."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 class PageInputs:
     """The inputs of the pages of one build; cards are computed once per object."""
 
@@ -81,7 +86,7 @@ class PageInputs:
         doc = article.digest
         story = article.story
         return (self.article(article), doc.section, doc.lede, doc.authors, doc.url, article.title_html,
-                article._content, self.lede(article),  # the body as linked (`content` would re-scan it for links)
+                _digest(article._content), self.lede(article),  # the body as linked (`content` re-scans it)
                 (self.story(story), tuple(self.story(other) for other, _ in story.related)) if story else None,
                 tuple(self.topic(topic) for topic in article.topic_pages),
                 tuple((self.actor(actor), count) for actor, count in article.actor_pages))
@@ -128,7 +133,7 @@ class PageInputs:
 
     def _page_page(self, context: dict[str, Any]) -> Hashable:
         page = context["page"]
-        return (page.url, page.title, page.content, getattr(page, "lang", None))
+        return (page.url, page.title, _digest(page.content), getattr(page, "lang", None))
 
 
 
