@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,6 +11,7 @@ from typing import Any
 from pelican.urlwrappers import URLWrapper
 
 from .pipeline.corpus_analysis import analyse_corpus
+from .pipeline.entities import Mention
 from .pipeline.knowledge import KnowledgeBase
 from .pipeline.linking import CorpusActor, LinkedCorpus
 from .pipeline.stories import Story as StoryGroup
@@ -151,6 +153,34 @@ class Story(URLWrapper):
         return top, rows
 
 
+class LinkedBody:
+    """An article's body as HTML with its actor links, rendered the first time a page shows it.
+
+    A rebuild writes few article pages, so most bodies are never rendered; `inputs` stands for the HTML in
+    the page's signature: the text, and where each link starts, ends and leads.
+    """
+
+    def __init__(self, paragraphs: list[str], mentions: list[Mention], hrefs: dict[str, str | None]) -> None:
+        self.paragraphs = paragraphs
+        self.mentions = [mention for mention in mentions if mention.part == "paragraph"]
+        self.hrefs = hrefs
+        self._html: str | None = None
+
+    @cached_property
+    def inputs(self) -> tuple[bytes, tuple]:
+        """What the HTML is made from, short: a hash of the text, and each link's place and target."""
+        text = hashlib.blake2b("\n".join(self.paragraphs).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        return text, tuple((mention.index, mention.start, mention.end, mention.nested, self.hrefs.get(mention.actor))
+                           for mention in self.mentions)
+
+    def __str__(self) -> str:
+        if self._html is None:
+            self._html = render_paragraphs(self.paragraphs, self.mentions, self.hrefs.get)
+        return self._html
+
+    __html__ = __str__
+
+
 @dataclass(frozen=True)
 class LinkedText:
     """A piece of article text whose actor links are made for the page that shows it."""
@@ -168,6 +198,13 @@ class LinkedText:
             actor = self.corpus.actor_of(key)
             return f"{language_root}{page_url(actor)}" if actor else None
         return link_mentions(self.text, self.mentions, href_for)
+
+    @property
+    def inputs(self) -> tuple:
+        """What the HTML is made from: the text, and each link's place and target page."""
+        return self.text, tuple((mention.start, mention.end, mention.nested,
+                                 (actor := self.corpus.actor_of(mention.actor)) and page_url(actor))
+                                for mention in self.mentions)
 
 
 @dataclass
@@ -238,7 +275,8 @@ def _link_text(article: Any, corpus: DigestCorpus, prefix: str) -> None:
         actor = corpus.actor_of(key)
         return f"{prefix}{page_url(actor)}" if actor else None
 
-    article._content = render_paragraphs(doc.paragraphs, doc.mentions, href_for)
+    article.body = LinkedBody(doc.paragraphs, doc.mentions, {mention.actor: href_for(mention.actor)
+                                                            for mention in doc.mentions if mention.part == "paragraph"})
     mentions_in = defaultdict(list)
     for mention in doc.mentions:
         mentions_in[mention.part].append(mention)

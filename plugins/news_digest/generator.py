@@ -137,6 +137,25 @@ def arrange_articles(generator: Any) -> None:
     generator.articles = sorted(kept.values(), key=_newest_first)
 
 
+# Pelican's article writers; the digest writes its own pages and switches these off (empty SAVE_AS).
+PELICAN_ARTICLE_WRITERS = ("ARTICLE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "DRAFT_SAVE_AS", "DRAFT_LANG_SAVE_AS",
+                           "TAG_SAVE_AS", "CATEGORY_SAVE_AS", "AUTHOR_SAVE_AS", "YEAR_ARCHIVE_SAVE_AS",
+                           "MONTH_ARCHIVE_SAVE_AS", "DAY_ARCHIVE_SAVE_AS")
+
+
+def skip_pelican_article_pages(generator: Any) -> None:
+    """Signal receiver (article_generator_finalized): drop Pelican's article page writing when it writes nothing.
+
+    With every one of its writers off, Pelican still walks its lists for each author, tag and category
+    (a scan of every article per author: quadratic in the archive's size) only to write no file. Its feeds,
+    and its writers when any is switched back on, are left as they are.
+    """
+    settings = generator.settings
+    if not any(settings.get(name) for name in PELICAN_ARTICLE_WRITERS) and not any(
+            settings.get(f"{template.upper()}_SAVE_AS", f"{template}.html") for template in settings["DIRECT_TEMPLATES"]):
+        generator.generate_pages = lambda writer: None
+
+
 def add_generators(pelican: Any) -> type:
     """Signal receiver (get_generators): the export runs after the articles generator, so it sees every article."""
     return DigestExportGenerator

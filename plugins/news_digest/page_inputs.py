@@ -26,7 +26,7 @@ import pelican
 from .corpus import Actor, Story, Topic
 from .i18n import page_url
 
-Card = tuple
+Card = bytes  # the digest of the tuple of what is shown
 
 
 def _digest(text: str) -> bytes:
@@ -45,21 +45,23 @@ class PageInputs:
         key = (kind, id(item))
         card = self._cards.get(key)
         if card is None:
-            card = self._cards[key] = make(item)
+            # Its digest, not the tuple: a topic page lists thousands of cards, and each page's inputs are
+            # written out (`repr`) to be hashed.
+            card = self._cards[key] = _digest(repr(make(item)))
         return card
 
     def article(self, article: Any) -> Card:
         """What a list shows of an article: address, headline, language, direction, outlet, place, date."""
-        def make(article: Any) -> Card:
+        def make(article: Any) -> tuple:
             doc = article.digest
             return (page_url(article), article.title, article.lang, doc.direction, doc.outlet,
                     doc.dateline.place if doc.dateline else None, getattr(article, "date_known", True),
                     article.date.isoformat())
         return self._card("article", article, make)
 
-    def lede(self, article: Any) -> str:
+    def lede(self, article: Any) -> Card:
         """The article's lede with its actor links (their targets, not yet made relative to a page)."""
-        return self._card("lede", article, lambda article: article.lede_html.html("") if article.lede_html else "")
+        return self._card("lede", article, lambda article: article.lede_html.inputs)
 
     def actor(self, actor: Actor) -> Card:
         """What links to an actor show: address, type, and its name in each interface language."""
@@ -86,7 +88,7 @@ class PageInputs:
         doc = article.digest
         story = article.story
         return (self.article(article), doc.section, doc.lede, doc.authors, doc.url, article.title_html,
-                _digest(article._content), self.lede(article),  # the body as linked (`content` re-scans it)
+                article.body.inputs, self.lede(article),
                 (self.story(story), tuple(self.story(other) for other, _ in story.related)) if story else None,
                 tuple(self.topic(topic) for topic in article.topic_pages),
                 tuple((self.actor(actor), count) for actor, count in article.actor_pages))

@@ -1,0 +1,196 @@
+"""Skipping a build with nothing to do: the same inputs, and the output exactly as the last build left it.
+
+Pelican reads every article again on every run. When nothing a build reads has changed since the last
+successful one (the bytes of every file in the content folder and of the site's knowledge files, the
+settings, the theme, this plugin's code and data, the versions of the packages that shape the output) and
+the output folder holds exactly the files that build left (same paths, sizes and modification times), the
+build would write the same bytes again, so it is skipped. The warnings that build logged are logged again, so
+a broken article is still reported and `pelican --fatal warnings` still fails. Any difference, or no record
+at all, runs the whole build (which itself redoes only what changed: see `analysis_cache` and `output`).
+
+Inputs are compared by content, not by modification time, so touching a file or checking out the repository
+again costs nothing. The record is removed before a build starts and written only after it finished, so a
+build that failed or was interrupted never leaves one behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from pelican.log import console
+
+from .output import scratch_folder, signature_of, write_atomically
+from .page_inputs import site_inputs
+
+logger = logging.getLogger(__name__)
+
+RECORD_FILE = "last-build.json"
+RECORD_VERSION = 1
+# Besides what `site_inputs` names: the analysis and the search index depend on these too.
+PACKAGES = ("py3langid", "numpy", "rapidfuzz", "pagefind", "markdown")
+
+FileStat = tuple[str, int, int]  # path relative to the folder, size, modification time (ns)
+Warning_ = tuple[str, int, str]  # logger name, level, message
+
+
+def files_under(folder: Path, skip: frozenset[Path] = frozenset()) -> list[FileStat]:
+    """Every file under `folder` (following links, as Pelican does; not under `skip`), sorted by path."""
+    found: list[FileStat] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    if Path(entry.path).resolve() not in skip:
+                        pending.append(Path(entry.path))
+                    continue
+                stat = entry.stat()
+            except OSError:
+                continue
+            found.append((Path(entry.path).relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns))
+    return sorted(found)
+
+
+def _package_versions() -> tuple[tuple[str, str], ...]:
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "-"
+
+    return tuple((name, installed(name)) for name in PACKAGES)
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError as error:
+        # Unreadable now: the build reports it; a later build must not mistake it for unchanged.
+        return f"unreadable: {error.strerror}"
+
+
+def build_inputs(settings: Mapping[str, Any]) -> str:
+    """One signature of everything a build with these (validated) settings reads, as it is now."""
+    content = Path(settings["PATH"]).resolve()
+    outside = frozenset(Path(settings[name]).resolve() for name in ("OUTPUT_PATH", "CACHE_PATH"))
+    files = [(path, _file_digest(content / path)) for path, _, _ in files_under(content, outside)]
+    project = content.parent
+    knowledge = [(str(path), _file_digest(project / path))
+                 for path in (*settings["NEWS_DIGEST_ACTOR_FILES"], *settings["NEWS_DIGEST_TOPIC_FILES"])]
+    return signature_of(site_inputs(dict(settings)), sys.version, _package_versions(), files, knowledge)
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """The record a successful build leaves in the cache folder: its inputs, its output files, its warnings."""
+
+    path: Path
+
+    @classmethod
+    def of(cls, settings: Mapping[str, Any]) -> LastBuild:
+        """The record for this site's cache folder."""
+        return cls(scratch_folder(settings) / RECORD_FILE)
+
+    def replayable(self, inputs: str, output: Path) -> list[Warning_] | None:
+        """The last build's warnings if it had these inputs and left `output` as it is now; None otherwise."""
+        try:
+            recorded = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not (isinstance(recorded, dict) and recorded.get("version") == RECORD_VERSION
+                and recorded.get("inputs") == inputs and recorded.get("output_path") == str(output)
+                and isinstance(recorded.get("warnings"), list)):
+            return None
+        if recorded.get("output") != signature_of(files_under(output)):
+            return None
+        return [(str(name), int(level), str(message)) for name, level, message in recorded["warnings"]]
+
+    def forget(self) -> None:
+        """Remove the record: until the build in progress ends, nothing describes the output."""
+        self.path.unlink(missing_ok=True)
+
+    def save(self, inputs: str, output: Path, warnings: list[Warning_]) -> None:
+        """Record a finished build: the inputs it read, the files it left in `output`, what it warned about."""
+        write_atomically(self.path, json.dumps(
+            {"version": RECORD_VERSION, "inputs": inputs, "output_path": str(output),
+             "output": signature_of(files_under(output)), "warnings": warnings},
+            ensure_ascii=False).encode("utf-8"))
+
+
+class _WarningLog(logging.Handler):
+    """Keeps the warnings and errors logged during a build, to log them again when a rebuild is skipped."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[Warning_] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+@contextmanager
+def _warnings_logged() -> Iterator[list[Warning_]]:
+    handler = _WarningLog()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        root.removeHandler(handler)
+
+
+class SkipWhenUpToDate:
+    """Pelican's `run`, skipped when the last build had the same inputs and the output is as it left it."""
+
+    def __init__(self, pelican: Any, run: Callable[[], None]) -> None:
+        self.pelican = pelican
+        self.run = run
+
+    def __call__(self) -> None:
+        settings = self.pelican.settings
+        last_build = LastBuild.of(settings)
+        if not settings["NEWS_DIGEST_CACHE"]:
+            last_build.forget()
+            self.run()
+            return
+        started = time.perf_counter()
+        output = Path(settings["OUTPUT_PATH"]).resolve()
+        # Read before the build: a file changed while it runs makes the next build run too.
+        inputs = build_inputs(settings)
+        warnings = last_build.replayable(inputs, output)
+        if warnings is not None:
+            for name, level, message in warnings:
+                logging.getLogger(name).log(level, "%s", message)
+            console.print(f"Done: nothing changed since the last build; {output} is up to date "
+                          f"(checked in {time.perf_counter() - started:.2f} seconds).")
+            return
+        last_build.forget()
+        with _warnings_logged() as logged:
+            self.run()
+        last_build.save(inputs, output, logged)
+
+
+def skip_unchanged_builds(pelican: Any) -> None:
+    """Signal receiver (initialized, after the settings are validated): wrap `run` in the up-to-date check.
+
+    Pelican has no hook that lets a plugin skip a run, so the instance's `run` is wrapped. Without the cache
+    (NEWS_DIGEST_CACHE = False) every build runs in full.
+    """
+    if not isinstance(pelican.run, SkipWhenUpToDate):
+        pelican.run = SkipWhenUpToDate(pelican, pelican.run)
