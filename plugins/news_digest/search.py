@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import logging
-import re
+import os
 import shutil
 import subprocess
 import sys
@@ -24,19 +24,29 @@ logger = logging.getLogger(__name__)
 INTERFACE_TEXT = ".actor-type, .actor-counts, .count, .tag, .spellings dt, .actor-section h2, .article-meta-box"
 # Indexing 10,000 pages takes seconds; ten minutes means something is wrong.
 PAGEFIND_TIMEOUT_SECONDS = 600
-# Characters with a meaning in Pagefind's globs (wax patterns), escaped in file names.
-_GLOB_SPECIAL = re.compile(r"([\\{}\[\]()<>*?!,:#])")
 
 
-def pagefind_config(output_path: str, pages: Sequence[str], language: str) -> dict[str, Any]:
-    """Pagefind's configuration: index exactly `pages` (paths in `output_path`) into `output_path/pagefind/`.
-
-    The list of pages is a glob in a configuration file, not on the command line, which it would outgrow:
-    Pagefind then reads only the pages search shows, not the other copies of every page.
-    """
-    return {"site": str(Path(output_path).resolve()),
-            "glob": "{" + ",".join(_GLOB_SPECIAL.sub(r"\\\1", page) for page in pages) + "}",
+def pagefind_config(staging: Path, output_path: str, language: str) -> dict[str, Any]:
+    """Pagefind's configuration: index every page in `staging` into `output_path/pagefind/`."""
+    return {"site": str(staging), "output_path": str(Path(output_path).resolve() / "pagefind"),
             "force_language": language, "exclude_selectors": [INTERFACE_TEXT], "keep_index_url": True}
+
+
+def stage_pages(output_path: str, pages: Sequence[str], staging: Path) -> None:
+    """Put `pages` (paths in the output folder) at the same paths in `staging`, as hard links where possible.
+
+    Pagefind then reads only the pages search shows, not the other copies of every page. (A glob naming
+    each page stops parsing at a few thousand pages; a command line would outgrow the system's limit.)
+    """
+    shutil.rmtree(staging, ignore_errors=True)
+    output = Path(output_path)
+    for page in pages:
+        target = staging / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(output / page, target)
+        except OSError:  # another file system, or no hard links: a copy does as well
+            shutil.copyfile(output / page, target)
 
 
 def build_search_index(settings: dict[str, Any], pages: Sequence[str], workspace: Path) -> bool:
@@ -52,7 +62,9 @@ def build_search_index(settings: dict[str, Any], pages: Sequence[str], workspace
     output = settings["OUTPUT_PATH"]
     # Pagefind adds files named by their content and never removes old ones: start from an empty folder.
     shutil.rmtree(Path(output) / "pagefind", ignore_errors=True)
-    config = pagefind_config(output, pages, settings["NEWS_DIGEST_SEARCH_LANGUAGE"])
+    staging = workspace / "search-pages"
+    stage_pages(output, pages, staging)
+    config = pagefind_config(staging, output, settings["NEWS_DIGEST_SEARCH_LANGUAGE"])
     (workspace / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     try:
         subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=workspace, check=True, capture_output=True,
@@ -65,4 +77,6 @@ def build_search_index(settings: dict[str, Any], pages: Sequence[str], workspace
         logger.warning("news_digest.search: Pagefind did not finish in %s s; search will not work",
                        PAGEFIND_TIMEOUT_SECONDS)
         return False
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return True
