@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ElementTree
