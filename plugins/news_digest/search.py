@@ -28,7 +28,7 @@ PAGEFIND_TIMEOUT_SECONDS = 600
 
 def pagefind_config(staging: Path, output_path: str, language: str) -> dict[str, Any]:
     """Pagefind's configuration: index every page in `staging` into `output_path/pagefind/`."""
-    return {"site": str(staging), "output_path": str(Path(output_path).resolve() / "pagefind"),
+    return {"site": str(staging.resolve()), "output_path": str(Path(output_path).resolve() / "pagefind"),
             "force_language": language, "exclude_selectors": [INTERFACE_TEXT], "keep_index_url": True}
 
 
