@@ -21,6 +21,8 @@ SETTINGS_FILE_PUBLISH = PROJECT_DIR / "publishconf.py"
 SITEURL_VARIABLE = "NEWS_DIGEST_SITEURL"
 # What `invoke livereload` watches, relative to the project: a change rebuilds the site and reloads the page.
 LIVERELOAD_WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+# Folders of the project's own files: the output folder may be none of them, nor hold or sit inside one.
+PROJECT_SOURCES = (".git", ".github", ".venv", ".ci", "benchmarks", "content", "plugins", "scripts", "tests", "theme")
 
 
 def _settings(settings_file: Path) -> dict:
@@ -63,16 +65,26 @@ def publish_command(output: Path, branch: str, message: str, remote: str | None)
 
 
 def _output_dir() -> Path:
-    """The output folder, refusing anything that is not strictly inside the project."""
+    """The output folder, refusing anything a clean could regret: it must be strictly inside the project (links
+    followed), and neither hold nor sit inside the project's own sources."""
     output = (PROJECT_DIR / CONFIG["deploy_path"]).resolve()
     if output == PROJECT_DIR or PROJECT_DIR not in output.parents:
         sys.exit(f"refusing to touch {output}: OUTPUT_PATH must be a folder inside {PROJECT_DIR}")
+    for name in PROJECT_SOURCES:
+        kept = (PROJECT_DIR / name).resolve()
+        if output == kept or kept.is_relative_to(output) or output.is_relative_to(kept):
+            sys.exit(f"refusing to touch {output}: OUTPUT_PATH must be a folder of its own, not part of {kept}")
     return output
+
+
+def _deletes_output(settings_file: Path) -> bool:
+    """Whether Pelican empties the output folder before building with these settings (publishconf.py does)."""
+    return bool(_settings(settings_file).get("DELETE_OUTPUT_DIRECTORY"))
 
 
 @task
 def clean(c):
-    """Remove the generated site."""
+    """Remove the generated site (only ever the output folder: see `_output_dir`)."""
     output = _output_dir()
     if output.exists():
         shutil.rmtree(output)
@@ -84,13 +96,17 @@ def build(c, fatal=False):
 
     With the development settings, or with publishconf.py when NEWS_DIGEST_SITEURL is set (the Pages workflow).
     """
-    pelican_run(f"-s {shlex.quote(str(build_settings_file()))}" + (" --fatal warnings" if fatal else ""))
+    settings_file = build_settings_file()
+    if _deletes_output(settings_file):
+        _output_dir()  # Pelican empties it: the same check as `invoke clean` first
+    pelican_run(f"-s {shlex.quote(str(settings_file))}" + (" --fatal warnings" if fatal else ""))
 
 
 @task
 def rebuild(c):
     """Clean, then build (with the same settings as `invoke build`)."""
-    pelican_run(f"-d -s {shlex.quote(str(build_settings_file()))}")
+    clean(c)  # not `pelican -d`: Pelican only refuses an output folder that holds the content
+    build(c)
 
 
 @task
@@ -138,7 +154,8 @@ def reserve(c, port=None):
 
 @task
 def preview(c):
-    """Build with the publishing settings (publishconf.py)."""
+    """Build with the publishing settings (publishconf.py), which empty the output folder first."""
+    _output_dir()
     pelican_run(f"-s {CONFIG['settings_publish']}")
 
 

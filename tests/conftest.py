@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -79,6 +81,18 @@ def run_build(content: Path, output: Path, **overrides: object) -> BuiltSite:
     finally:
         root.removeHandler(collector)
     return BuiltSite(content, output, collector.messages)
+
+
+def run_pelican(content: Path, root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Build from `content` with the `pelican` command in its own interpreter, into `root`/output with `root`/cache.
+
+    Search is off; `extra` are more command-line arguments (`--fatal warnings`). The output is not checked.
+    """
+    return subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(PROJECT_DIR / "pelicanconf.py"),
+                           "-o", str(root / "output"), "--cache-path", str(root / "cache"), *extra,
+                           "-e", "NEWS_DIGEST_SEARCH=false"],
+                          cwd=PROJECT_DIR, capture_output=True, text=True, check=False,
+                          env={**os.environ, "COLUMNS": "400"})
 
 
 def write_content(folder: Path, files: dict[str, str | bytes], with_samples: bool) -> None:
@@ -161,7 +175,6 @@ def samples(pipeline: ArticlePipeline) -> Iterator[dict]:
 
 import socket  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
-import subprocess  # noqa: E402
 import time  # noqa: E402
 import urllib.error  # noqa: E402
 import urllib.request  # noqa: E402

@@ -26,6 +26,9 @@ SAMPLED = [pytest.param(lang, kind, id=f"{lang}-{kind}") for lang in INTERFACE_L
 LATIN_INTERFACE = [param for param in SAMPLED if param.values[0] in ("en", "fr")]
 SCHEMES = ("light", "dark")
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+# Evaluated through DevTools rather than added as a <script>: the site's Content-Security-Policy forbids inline
+# scripts, and the tests check the pages as served, policy included.
+AXE_SOURCE = AXE_SCRIPT.read_text(encoding="utf-8") + "\n;true"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 DIRECTION = {"en": "ltr", "fr": "ltr", "ar": "rtl"}
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ar": "العربية"}
@@ -50,7 +53,7 @@ def load(page: Page, relative: str) -> None:
 
 def run_axe(page: Page, run_only: dict) -> dict:
     """axe-core's results for the current page, restricted by `run_only` (passes keep one node per rule)."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    page.evaluate(AXE_SOURCE)
     return page.evaluate("options => axe.run(document, options)",
                          {"runOnly": run_only, "resultTypes": ["violations", "incomplete"]})
 
@@ -288,12 +291,19 @@ def test_browser_writes_full_page_screenshots(open_browser_page: OpenPage, brows
     assert path.stat().st_size > 10_000, f"{path}: only {path.stat().st_size} bytes, probably blank"
 
 
+def validator_predates_wasm_unsafe_eval(error: dict) -> bool:
+    """The one error the bundled checker (2020) makes on the policy: CSP 3 added 'wasm-unsafe-eval' in 2021."""
+    message = error["message"]
+    return ("Expecting source-expression" in message and "'wasm-unsafe-eval'" in message.rsplit("found", 1)[-1]
+            and 'http-equiv="Content-Security-Policy"' in error.get("extract", ""))
+
+
 @pytest.mark.parametrize(("lang", "kind"), [pytest.param("", "root", id="root"), *SAMPLED])
 def test_browser_pages_are_valid_html(vnu_errors: dict[str, list[dict]], browser_sample_pages: SamplePages,
                                       lang: str, kind: str) -> None:
     """The Nu HTML Checker reports no error on the root page or any sampled page."""
     relative = "index.html" if kind == "root" else sampled_page(browser_sample_pages, lang, kind)
-    errors = vnu_errors[relative]
+    errors = [error for error in vnu_errors[relative] if not validator_predates_wasm_unsafe_eval(error)]
     assert errors == [], "\n".join(
         [f"{relative}: {len(errors)} validation error(s)"]
         + [f"- line {error.get('lastLine')}:{error.get('firstColumn')} {error['message']} "
@@ -363,7 +373,7 @@ def test_browser_search_results_are_accessible_and_right_to_left_in_arabic(
     assert results
     assert page.inner_text(".search-status").startswith("النتائج:")
     assert page.evaluate("getComputedStyle(document.querySelector('.search-results')).direction") == "rtl"
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    page.evaluate(AXE_SOURCE)
     violations = page.evaluate("options => axe.run(document, options).then(r => r.violations)",
                                {"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert violations == [], describe_violations("ar/search.html?q=Rubio", "light", violations)

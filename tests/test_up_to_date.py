@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import DEV_CORPUS, PROJECT_DIR, BuiltSite, run_build
+from conftest import DEV_CORPUS, BuiltSite, run_build, run_pelican
 
 CORPUS = sorted(DEV_CORPUS.glob("01[0-4]*.txt"))
 RECORD = Path("cache") / "news_digest" / "last-build.json"
@@ -87,25 +85,17 @@ def test_build_without_the_cache_runs_and_leaves_no_record(built: BuiltSite) -> 
     assert (site.output.parent / RECORD).is_file()
 
 
-def _pelican(content: Path, root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(PROJECT_DIR / "pelicanconf.py"),
-                           "-o", str(root / "output"), "--cache-path", str(root / "cache"), *extra,
-                           "-e", "NEWS_DIGEST_SEARCH=false"],
-                          cwd=PROJECT_DIR, capture_output=True, text=True, check=False,
-                          env={**os.environ, "COLUMNS": "400"})
-
-
 def test_skipped_build_reports_the_last_builds_warnings_and_fails_when_they_are_fatal(tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(CORPUS[0], content / CORPUS[0].name)
     (content / "empty.txt").write_bytes(b"")
-    first = _pelican(content, tmp_path)
+    first = run_pelican(content, tmp_path)
     assert first.returncode == 0 and "empty.txt" in first.stdout + first.stderr
-    skipped = _pelican(content, tmp_path)
+    skipped = run_pelican(content, tmp_path)
     assert skipped.returncode == 0
     assert "nothing changed since the last build" in skipped.stdout
     assert "empty.txt" in skipped.stdout + skipped.stderr
-    fatal = _pelican(content, tmp_path, "--fatal", "warnings")
+    fatal = run_pelican(content, tmp_path, "--fatal", "warnings")
     assert fatal.returncode != 0
     assert "empty.txt" in fatal.stdout + fatal.stderr

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,10 @@ logger = logging.getLogger(__name__)
 MANIFEST_VERSION = 1
 # Below this many files per worker, forking costs more than it saves.
 MIN_FILES_PER_WORKER = 32
+# The temporary files of `write_atomically` (`.<name>.<pid>.tmp`) and of parallel workers' results: a build killed
+# while writing leaves them behind.
+TEMPORARY_FILE = re.compile(r"\..+\.[0-9]+\.tmp")
+WORKER_RESULT = "worker-*.pickle"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -78,7 +83,11 @@ class OutputFiles:
     @classmethod
     def open(cls, output: str | Path, cache: str | Path | None, build_signature: str, workers: int = 1,
              scratch: str | None = None) -> OutputFiles:
-        """The output folder, with what the last build into it recorded (nothing when anything that shapes every file changed)."""
+        """The output folder, with what the last build into it recorded (nothing when anything that shapes every file changed).
+
+        Unless that record says the last build into this folder finished, the temporary files a killed build
+        may have left are removed first, so they are never published.
+        """
         output = Path(output).resolve()
         manifest = Path(cache) / "news_digest" / "outputs.json" if cache else None
         files = cls(output, manifest, build_signature, workers, scratch)
@@ -86,8 +95,11 @@ class OutputFiles:
             recorded = json.loads(manifest.read_text(encoding="utf-8")) if manifest else {}
         except (OSError, ValueError):
             recorded = {}
-        if (isinstance(recorded, dict) and recorded.get("version") == MANIFEST_VERSION
-                and recorded.get("output") == str(output) and isinstance(recorded.get("files"), dict)):
+        valid = (isinstance(recorded, dict) and recorded.get("version") == MANIFEST_VERSION
+                 and recorded.get("output") == str(output) and isinstance(recorded.get("files"), dict))
+        if not (valid and recorded.get("complete") is True):
+            remove_leftovers(output, {Path(folder) for folder in (scratch, manifest and manifest.parent) if folder})
+        if valid:
             same_build = recorded.get("build") == build_signature
             # A different build signature (theme, settings, code) outdates every file, but the list of files
             # still tells which ones this build no longer makes.
@@ -97,7 +109,7 @@ class OutputFiles:
                 files.previous_notes = recorded["notes"]
             # Until this build saves its own record, the files count as made from unknown inputs: a build
             # killed halfway leaves files the old signatures no longer describe.
-            files._record({path: "" for path in files.previous}, {})
+            files._record({path: "" for path in files.previous}, {}, complete=False)
         return files
 
     @property
@@ -151,13 +163,28 @@ class OutputFiles:
     def save(self) -> None:
         """Record this build's files, signatures and notes for the next build."""
         # An empty signature (a file written without one) is never "up to date" next time.
-        self._record(self.current, self.notes)
+        self._record(self.current, self.notes, complete=True)
 
-    def _record(self, files: dict[str, str], notes: dict[str, str]) -> None:
+    def _record(self, files: dict[str, str], notes: dict[str, str], complete: bool) -> None:
         if self.manifest is not None:
             write_atomically(self.manifest, json.dumps(
                 {"version": MANIFEST_VERSION, "output": str(self.output), "build": self.build_signature,
-                 "files": dict(sorted(files.items())), "notes": notes}, ensure_ascii=False).encode("utf-8"))
+                 "complete": complete, "files": dict(sorted(files.items())), "notes": notes},
+                ensure_ascii=False).encode("utf-8"))
+
+
+def remove_leftovers(output: Path, scratch_folders: Iterable[str | Path]) -> int:
+    """Remove the temporary files killed writes left in the output (at any depth) and in the scratch folders."""
+    leftovers = [Path(folder, name) for folder, _, names in os.walk(output) for name in names
+                 if TEMPORARY_FILE.fullmatch(name)]
+    for folder in scratch_folders:
+        leftovers += [*Path(folder).glob(WORKER_RESULT),
+                      *(path for path in Path(folder).glob(".*.tmp") if TEMPORARY_FILE.fullmatch(path.name))]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    if leftovers:
+        logger.info("news_digest.output: removed %d temporary files an interrupted build left", len(leftovers))
+    return len(leftovers)
 
 
 def scratch_folder(settings: Mapping[str, Any]) -> Path:

@@ -15,7 +15,8 @@ from .analysis_cache import AnalysisCache, analysis_fingerprint, document_key
 from .output import scratch_folder
 from .parallel import available_cores, fork_map
 from .pipeline.article_pipeline import ArticlePipeline
-from .pipeline.document import ArticleDocument
+from .pipeline.document import ArticleDocument, Problem, printable_path
+from .pipeline.identifiers import display_path
 from .settings import analysis_config
 
 logger = logging.getLogger(__name__)
@@ -23,6 +24,20 @@ logger = logging.getLogger(__name__)
 # Pelican requires a date on every article; undated ones get this one, flagged `date_known = False`,
 # so they sort last and templates show "date unknown". Never the file's mtime: builds stay reproducible.
 UNDATED = dt.datetime(1970, 1, 1)
+# An article dated later than this after the build is reported: it would head every list until then (2062 for 2026).
+FUTURE_MARGIN = dt.timedelta(days=1)
+
+
+def future_date_problem(doc: ArticleDocument, now: dt.datetime) -> Problem | None:
+    """A warning when the article is dated after `now` (aware, UTC) and the margin; naive dates are taken as UTC."""
+    if doc.date is None:
+        return None
+    date = doc.date if doc.date.tzinfo else doc.date.replace(tzinfo=dt.timezone.utc)
+    if date <= now + FUTURE_MARGIN:
+        return None
+    field = doc.header.get("date")
+    return Problem(f"is dated {doc.date.date().isoformat()}, in the future; it heads the lists of articles until then",
+                   "Check its `Date:` line", field.line if field else None)
 
 
 class NewsTextReader(BaseReader):
@@ -37,6 +52,8 @@ class NewsTextReader(BaseReader):
         self._pipeline: ArticlePipeline | None = None
         # Documents analysed ahead of Pelican's reading loop (from the cache or in parallel), by absolute path.
         self.prefetched: dict[str, ArticleDocument] = {}
+        # Files with the same bytes as an earlier one (by path) that became a page: absolute path -> the original's.
+        self.copies: dict[str, str] = {}
 
     @property
     def pipeline(self) -> ArticlePipeline:
@@ -61,12 +78,17 @@ class NewsTextReader(BaseReader):
         pipeline = self.pipeline
         fingerprint = analysis_fingerprint(pipeline.config)
         keyed: dict[str, tuple[str, bytes]] = {}
+        originals: dict[bytes, str] = {}
+        copies: dict[str, str] = {}
         for path in sorted(paths):
             try:
                 if os.path.getsize(path) > pipeline.config.max_article_bytes:
                     continue
                 raw = Path(path).read_bytes()
             except OSError:
+                continue
+            if (original := originals.setdefault(raw, path)) != path:
+                copies[path] = original
                 continue
             keyed[path] = (document_key(fingerprint, self._source(path), raw), raw)
         cache = AnalysisCache(self.settings["CACHE_PATH"]) if self.settings["NEWS_DIGEST_CACHE"] else None
@@ -87,16 +109,24 @@ class NewsTextReader(BaseReader):
             cache.close()
         documents = {**cached, **analysed}
         self.prefetched = {path: documents[key] for path, (key, _) in keyed.items()}
+        # A copy of a file that cannot be a page is left to `read`, which reports the same problem for it.
+        self.copies = {path: original for path, original in copies.items() if not self.prefetched[original].rejected}
         logger.info("news_digest.reader: %d articles analysed, %d from the cache", len(analysed), len(cached))
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Analyse one file; log its problems; mark it `skip` when it cannot become a page."""
         source = self._source(source_path)
+        if (original := self.copies.get(source_path)) is not None:
+            copy = Problem(f"has the same bytes as {printable_path(display_path(self._source(original)))}; it was skipped",
+                           "Delete one of the two files")
+            logger.warning("news_digest.reader: %s", copy.describe(display_path(source)))
+            return "", {"status": "skip", "title": display_path(source)}
         doc = self.prefetched.pop(source_path, None) or self.pipeline.read(Path(source_path), source)
-        for problem in doc.problems:
-            logger.warning("news_digest.reader: %s", problem.describe(source))
+        future = future_date_problem(doc, dt.datetime.now(dt.timezone.utc))
+        for problem in (*doc.problems, *([future] if future else [])):
+            logger.warning("news_digest.reader: %s", problem.describe(doc.source))
         if doc.rejected:
-            return "", {"status": "skip", "title": source}
+            return "", {"status": "skip", "title": doc.source}
         # The body is rendered once the corpus is linked (corpus.py), with its actor links; nothing reads it before.
         return "", self._metadata(doc)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 from babel.core import get_global
 from jinja2 import pass_context
@@ -12,6 +13,8 @@ from markupsafe import Markup
 
 from .i18n import url_to
 
+# Source addresses the JSON-LD cites (the export keeps whatever the file said).
+WEB_SCHEMES = ("http", "https")
 SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 # Characters that could end a <script> element or start an HTML comment inside it, and the two line
 # separators older JavaScript parsers reject: written as \u escapes, which JSON reads back unchanged.
@@ -67,8 +70,8 @@ def news_article(context: Context, article: Any) -> dict[str, Any]:
         data["author"] = [{"@type": "Person", "name": author} for author in doc.authors]
     if doc.dateline and doc.dateline.place:
         data["contentLocation"] = {"@type": "Place", "name": doc.dateline.place}
-    if doc.url:
-        data["isBasedOn"] = doc.url
+    if doc.url and urlsplit(doc.url.strip()).scheme.lower() in WEB_SCHEMES:
+        data["isBasedOn"] = doc.url  # schema.org wants a URL; a `javascript:` or `data:` "source" is not one
     return data
 
 

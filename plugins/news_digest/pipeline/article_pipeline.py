@@ -13,13 +13,13 @@ from .document import ArticleDocument, Problem
 from .header import read_header
 from .entities import EntityFinder
 from .first_names import load_first_names
-from .identifiers import article_id
+from .identifiers import article_id, display_path
 from .knowledge import load_knowledge_base
 from .language import LanguageDetector, identify_language
 from .matcher import NameMatcher
 from .segment import segment
 from .topics import TopicScorer, load_taxonomy
-from .text import normalise_display
+from .text import display_text
 
 
 @dataclass(frozen=True)
@@ -105,17 +105,22 @@ class ArticlePipeline:
             raw = path.read_bytes()
         except OSError as error:
             return self._rejected(source, Problem(
-                f"cannot be read ({error.strerror or error})", "Check that the file exists and is readable", fatal=True))
+                f"cannot be read ({error.strerror or error}); it was skipped", "Check that the file exists and is readable", fatal=True))
         return self.analyse(raw, source)
 
     def analyse(self, raw: bytes, source: str) -> ArticleDocument:
         """Decode `raw` and run every stage; stop at the first fatal problem."""
         decoded = decode_article(raw)
-        doc_id, lossy = article_id(source)
-        doc = ArticleDocument(source=source, article_id=doc_id, text=normalise_display(decoded.text),
+        doc_id, why = article_id(source)
+        text, removed = display_text(decoded.text)
+        doc = ArticleDocument(source=display_path(source), article_id=doc_id, text=text,
                               encoding=decoded.encoding, problems=list(decoded.problems))
-        if lossy:
-            doc.warn(f"the file name has letters outside Latin script, so its page id is {doc_id!r}",
+        if removed.count:
+            doc.warn(f"{removed.count} invisible control character{'s' if removed.count > 1 else ''} removed "
+                     f"({', '.join(removed.kinds)}); the first was on this line",
+                     "Remove them from the file: they can hide or reorder the text shown", removed.line)
+        if why:
+            doc.warn(f"the file name {why}, so its page id is {doc_id!r}",
                      "Rename the file with Latin letters, digits and hyphens for a readable address")
         for stage in self.stages:
             if doc.rejected:
@@ -128,4 +133,4 @@ class ArticlePipeline:
 
     def _rejected(self, source: str, problem: Problem) -> ArticleDocument:
         doc_id, _ = article_id(source)
-        return ArticleDocument(source=source, article_id=doc_id, text="", problems=[problem])
+        return ArticleDocument(source=display_path(source), article_id=doc_id, text="", problems=[problem])

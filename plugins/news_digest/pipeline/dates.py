@@ -8,22 +8,28 @@ import re
 from .document import ArticleDocument
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+# A date in the first or last year of the calendar cannot be moved to another time zone (feeds write UTC).
+_YEARS = range(2, 9999)
 
 
 def parse_date(value: str) -> dt.datetime | None:
-    """An ISO 8601 date or date-time (`2026-03-14`, `2026-03-14T09:30+01:00`), or `14/03/2026`; else None."""
+    """An ISO 8601 date or date-time (`2026-03-14`, `2026-03-14T09:30+01:00`), or `14/03/2026`; else None.
+
+    Years 1 and 9999 give None too: their dates may not exist in another time zone.
+    """
     value = value.strip()
     try:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        date = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        pass
-    if match := _DAY_FIRST.match(value):
+        match = _DAY_FIRST.match(value)
+        if not match:
+            return None
         day, month, year = (int(group) for group in match.groups())
         try:
-            return dt.datetime(year, month, day)
+            date = dt.datetime(year, month, day)
         except ValueError:
             return None
-    return None
+    return date if date.year in _YEARS else None
 
 
 def assign_date(doc: ArticleDocument) -> None:

@@ -26,6 +26,11 @@ _CHAOS_TOLERANCE = 0.01
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Text has almost no C0 controls besides tab and newlines; binaries are full of them.
 _MAX_CONTROL_SHARE = 0.01
+_CONTROL_BYTES = bytes((*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F))
+_SNIFF_BYTES = 65536
+_MIN_UTF16_NUL_SHARE = 0.05
+_SKIPPED = "; it was skipped"
+_NOT_TEXT = "Only plain-text .txt articles belong in the content folder"
 
 
 @dataclass
@@ -47,7 +52,40 @@ def _control_share(text: str) -> float:
 
 
 def _rejected(message: str, hint: str, line: int | None = None) -> DecodedText:
-    return DecodedText("", "", [Problem(message, hint, line, fatal=True)])
+    return DecodedText("", "", [Problem(message + _SKIPPED, hint, line, fatal=True)])
+
+
+def _control_byte_share(raw: bytes) -> float:
+    sample = raw[:_SNIFF_BYTES]
+    return (len(sample) - len(sample.translate(None, _CONTROL_BYTES))) / max(len(sample), 1)
+
+
+def _decode_utf16_without_bom(raw: bytes) -> DecodedText | None:
+    """UTF-16 saved without a byte-order mark, else None.
+
+    Spaces, line breaks and Latin letters have a zero high byte in UTF-16: NUL bytes all at odd offsets
+    (little-endian) or all at even ones (big-endian); a binary has them at both.
+    """
+    sample = raw[:_SNIFF_BYTES]
+    if len(raw) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    # Even Arabic or CJK text has spaces and line breaks in one code unit in twenty; a stray NUL is not UTF-16.
+    enough = len(sample) // 2 * _MIN_UTF16_NUL_SHARE
+    if odd >= enough and odd > 10 * even:
+        encoding = "utf-16-le"
+    elif even >= enough and even > 10 * odd:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        return None
+    return DecodedText(text, encoding, [Problem(
+        f"is UTF-16 without a byte-order mark; it was read as {encoding}", f"{_SAVE_AS_UTF8} to be sure it reads as intended")])
 
 
 def _decode_with_bom(raw: bytes) -> DecodedText | None:
@@ -116,21 +154,23 @@ def _decode_legacy(raw: bytes, first_bad_line: int) -> DecodedText:
 
 
 def decode_article(raw: bytes) -> DecodedText:
-    """Decode article bytes: BOMs, strict UTF-8, truncated or mixed UTF-8, legacy encodings, binaries."""
+    """Decode article bytes: BOMs, UTF-16 without one, strict UTF-8, truncated or mixed UTF-8, legacy encodings, binaries."""
     if not raw.strip():
         return _rejected("is empty", "Add the article text, or remove the file")
     decoded = _decode_with_bom(raw)
+    if decoded is None and raw.find(b"\x00", 0, _SNIFF_BYTES) != -1:
+        decoded = _decode_utf16_without_bom(raw)
+        # A stray NUL or two is a damaged text file (they are removed from the text shown, and reported); many
+        # control bytes are a binary, which the legacy-encoding detector would take long to give up on.
+        if decoded is None and _control_byte_share(raw) > _MAX_CONTROL_SHARE:
+            return _rejected("looks like a binary file (it is full of NUL and other control bytes), not text", _NOT_TEXT)
     if decoded is None:
-        if b"\x00" in raw[:4096]:
-            return _rejected("looks like a binary file (it contains NUL bytes), not text",
-                             "Only plain-text .txt articles belong in the content folder")
         try:
             decoded = DecodedText(raw.decode("utf-8"), "utf-8")
         except UnicodeDecodeError as error:
             decoded = _decode_broken_utf8(raw, error)
     if decoded.text and _control_share(decoded.text) > _MAX_CONTROL_SHARE:
-        return _rejected("looks like a binary file (it is full of control characters), not text",
-                         "Only plain-text .txt articles belong in the content folder")
+        return _rejected("looks like a binary file (it is full of control characters), not text", _NOT_TEXT)
     if decoded.text and not decoded.text.strip():
         return _rejected("is empty", "Add the article text, or remove the file")
     return decoded

@@ -6,7 +6,18 @@ Every class has slots: a build keeps one document per article in memory, with it
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+
+from .text import INVISIBLE
+
+# A file name may hold what a terminal acts on: escape sequences, bidirectional overrides. Warnings show them as codes.
+_UNPRINTABLE = re.compile(f"{INVISIBLE.pattern}|[\u200c-\u200f\u061c\t-\r]")
+
+
+def printable_path(source: str) -> str:
+    """The path with control and invisible characters written as `\\uXXXX`, as it is stored, not as it would act."""
+    return _UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +31,7 @@ class Problem:
 
     def describe(self, source: str) -> str:
         """One line naming the file (and line), the problem and the remedy."""
-        where = f"{source}:{self.line}" if self.line else source
+        where = f"{printable_path(source)}:{self.line}" if self.line else printable_path(source)
         text = f"{where}: {self.message}"
         return f"{text}. {self.hint}" if self.hint else text
 

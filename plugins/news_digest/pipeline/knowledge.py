@@ -14,6 +14,7 @@ from babel.core import get_global
 
 from .document import Problem
 from .folding import fold_latin
+from .text import strip_invisible
 
 ACTOR_TYPES = ("person", "organization", "place")
 REQUIRED_NAME_LANGUAGES = ("fr", "ar", "en")
@@ -91,12 +92,17 @@ class _EntryError(ValueError):
     """One entry of a knowledge file is malformed."""
 
 
+def _clean(text: str) -> str:
+    # Spellings are shown and matched: invisible controls would reorder them or split them into other words.
+    return strip_invisible(text).strip()
+
+
 def _strings(value: Any, what: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+    if not isinstance(value, list) or not all(isinstance(item, str) and _clean(item) for item in value):
         raise _EntryError(f"{what} must be a list of non-empty strings")
-    return tuple(item.strip() for item in value)
+    return tuple(_clean(item) for item in value)
 
 
 def _per_language(table: Any, what: str) -> dict[str, tuple[str, ...]]:
@@ -115,7 +121,7 @@ def _actor(entry: dict[str, Any], origin: str, required_names: tuple[str, ...]) 
     if actor_type not in ACTOR_TYPES:
         raise _EntryError(f"`type` must be one of {', '.join(ACTOR_TYPES)}, got {actor_type!r}")
     names = entry.get("names")
-    if not isinstance(names, dict) or not all(isinstance(v, str) and v.strip() for v in names.values()):
+    if not isinstance(names, dict) or not all(isinstance(v, str) and _clean(v) for v in names.values()):
         raise _EntryError("`names` must be a table of one name per language, like `[actor.names]` with `fr = \"…\"`")
     if missing := [lang for lang in required_names if lang not in names]:
         raise _EntryError(f"`names` lacks {', '.join(missing)}")
@@ -123,7 +129,7 @@ def _actor(entry: dict[str, Any], origin: str, required_names: tuple[str, ...]) 
     if wikidata is not None and not (isinstance(wikidata, str) and re.match(r"^Q\d+$", wikidata)):
         raise _EntryError(f"`wikidata` must look like Q1234, got {wikidata!r}")
     return Actor(
-        id=actor_id, type=actor_type, names={lang: name.strip() for lang, name in names.items()},
+        id=actor_id, type=actor_type, names={lang: _clean(name) for lang, name in names.items()},
         aliases=_per_language(entry.get("aliases"), "aliases"),
         demonyms=_per_language(entry.get("demonyms"), "demonyms"),
         roles=_strings(entry.get("roles", []), "roles"), countries=_strings(entry.get("countries", []), "countries"),

@@ -18,6 +18,7 @@ from typing import Any
 from .document import ArticleDocument, Problem
 from .folding import fold_word
 from .lang import LanguageRules, rules_for
+from .text import strip_invisible
 from .tokens import Token, tokenize
 
 MAX_TOPICS = 3
@@ -71,6 +72,8 @@ def topic_key(word: str) -> str:
 
 
 def _phrase_keys(phrase: str, lang: str) -> tuple[tuple[str, ...], bool]:
+    # An invisible control inside a term would split it into other words.
+    phrase = strip_invisible(phrase).strip()
     prefix = phrase.endswith("*")
     words = [token.text for token in tokenize(phrase.rstrip("*"), rules_for(lang))]
     return tuple(topic_key(word) for word in words), prefix
@@ -113,7 +116,8 @@ def _topic(entry: Any) -> Topic:
     actors = entry.get("actors", {})
     if not isinstance(actors, dict) or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in actors.values()):
         raise _TaxonomyError("`[topic.actors]` must map actor ids to weights")
-    return Topic(id=entry["id"], names=dict(names), threshold=float(threshold),
+    return Topic(id=entry["id"], names={lang: strip_invisible(name) for lang, name in names.items()},
+                 threshold=float(threshold),
                  terms=_terms(entry.get("keywords", {}), "keywords"),
                  required=_phrases(entry.get("required"), "required"),
                  excluded=_phrases(entry.get("excluded"), "excluded"),
