@@ -41,13 +41,14 @@ RECORD_VERSION = 1
 PACKAGES = ("py3langid", "numpy", "rapidfuzz", "pagefind", "markdown")
 
 FileStat = tuple[str, int, int]  # path relative to the folder, size, modification time (ns)
-Warning_ = tuple[str, int, str]  # logger name, level, message
+LoggedWarning = tuple[str, int, str]  # logger name, level, message
 
 
 def files_under(folder: Path, skip: frozenset[Path] = frozenset()) -> list[FileStat]:
     """Every file under `folder` (following links, as Pelican does; not under `skip`), sorted by path."""
     found: list[FileStat] = []
     pending = [folder]
+    seen = {folder.resolve()}  # a link back up the tree is followed once, not forever
     while pending:
         current = pending.pop()
         try:
@@ -57,7 +58,9 @@ def files_under(folder: Path, skip: frozenset[Path] = frozenset()) -> list[FileS
         for entry in entries:
             try:
                 if entry.is_dir():
-                    if Path(entry.path).resolve() not in skip:
+                    resolved = Path(entry.path).resolve()
+                    if resolved not in skip and resolved not in seen:
+                        seen.add(resolved)
                         pending.append(Path(entry.path))
                     continue
                 stat = entry.stat()
@@ -79,9 +82,11 @@ def _package_versions() -> tuple[tuple[str, str], ...]:
 
 def _file_digest(path: Path) -> str:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        # Read in blocks: the content folder may hold files far larger than any article (they are skipped).
+        with open(path, "rb") as stream:
+            return hashlib.file_digest(stream, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
     except OSError as error:
-        # Unreadable now: the build reports it; a later build must not mistake it for unchanged.
+        # The build reports it (and a skipped build reports it again); it counts as changed once it can be read.
         return f"unreadable: {error.strerror}"
 
 
@@ -107,7 +112,7 @@ class LastBuild:
         """The record for this site's cache folder."""
         return cls(scratch_folder(settings) / RECORD_FILE)
 
-    def replayable(self, inputs: str, output: Path) -> list[Warning_] | None:
+    def replayable(self, inputs: str, output: Path) -> list[LoggedWarning] | None:
         """The last build's warnings if it had these inputs and left `output` as it is now; None otherwise."""
         try:
             recorded = json.loads(self.path.read_text(encoding="utf-8"))
@@ -125,7 +130,7 @@ class LastBuild:
         """Remove the record: until the build in progress ends, nothing describes the output."""
         self.path.unlink(missing_ok=True)
 
-    def save(self, inputs: str, output: Path, warnings: list[Warning_]) -> None:
+    def save(self, inputs: str, output: Path, warnings: list[LoggedWarning]) -> None:
         """Record a finished build: the inputs it read, the files it left in `output`, what it warned about."""
         write_atomically(self.path, json.dumps(
             {"version": RECORD_VERSION, "inputs": inputs, "output_path": str(output),
@@ -138,14 +143,14 @@ class _WarningLog(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.records: list[Warning_] = []
+        self.records: list[LoggedWarning] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 @contextmanager
-def _warnings_logged() -> Iterator[list[Warning_]]:
+def _warnings_logged() -> Iterator[list[LoggedWarning]]:
     handler = _WarningLog()
     root = logging.getLogger()
     root.addHandler(handler)
