@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -153,32 +152,39 @@ class Story(URLWrapper):
         return top, rows
 
 
+def actor_href(corpus: DigestCorpus, key: str, language_root: str) -> str | None:
+    """The address of the page of article-level actor key `key` under `language_root` (`/` included), if any."""
+    actor = corpus.actor_of(key)
+    return f"{language_root}{page_url(actor)}" if actor else None
+
+
 class LinkedBody:
     """An article's body as HTML with its actor links, rendered the first time a page shows it.
 
-    A rebuild writes few article pages, so most bodies are never rendered; `inputs` stands for the HTML in
-    the page's signature: the text, and where each link starts, ends and leads.
+    A rebuild writes few article pages, so most bodies are never rendered; a page's signature reads the
+    text and `links` instead.
     """
 
     def __init__(self, paragraphs: list[str], mentions: list[Mention], hrefs: dict[str, str | None]) -> None:
         self.paragraphs = paragraphs
-        self.mentions = [mention for mention in mentions if mention.part == "paragraph"]
+        self.mentions = mentions  # those in the paragraphs
         self.hrefs = hrefs
-        self._html: str | None = None
 
     @cached_property
-    def inputs(self) -> tuple[bytes, tuple]:
-        """What the HTML is made from, short: a hash of the text, and each link's place and target."""
-        text = hashlib.blake2b("\n".join(self.paragraphs).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        return text, tuple((mention.index, mention.start, mention.end, mention.nested, self.hrefs.get(mention.actor))
-                           for mention in self.mentions)
+    def links(self) -> tuple:
+        """Where each mention starts and ends, and where its link leads (None: not linked)."""
+        return tuple((mention.index, mention.start, mention.end, mention.nested, self.hrefs.get(mention.actor))
+                     for mention in self.mentions)
 
-    def __str__(self) -> str:
-        if self._html is None:
-            self._html = render_paragraphs(self.paragraphs, self.mentions, self.hrefs.get)
-        return self._html
+    @cached_property
+    def html(self) -> str:
+        """The body as HTML."""
+        return render_paragraphs(self.paragraphs, self.mentions, self.hrefs.get)
 
-    __html__ = __str__
+    def __html__(self) -> str:
+        return self.html
+
+    __str__ = __html__
 
 
 @dataclass(frozen=True)
@@ -194,16 +200,12 @@ class LinkedText:
 
     def html(self, language_root: str) -> str:
         """Escaped HTML with mentions linked under `language_root` (the page's way to its interface language's root, `/` included)."""
-        def href_for(key: str) -> str | None:
-            actor = self.corpus.actor_of(key)
-            return f"{language_root}{page_url(actor)}" if actor else None
-        return link_mentions(self.text, self.mentions, href_for)
+        return link_mentions(self.text, self.mentions, lambda key: actor_href(self.corpus, key, language_root))
 
     @property
     def inputs(self) -> tuple:
         """What the HTML is made from: the text, and each link's place and target page."""
-        return self.text, tuple((mention.start, mention.end, mention.nested,
-                                 (actor := self.corpus.actor_of(mention.actor)) and page_url(actor))
+        return self.text, tuple((mention.start, mention.end, mention.nested, actor_href(self.corpus, mention.actor, ""))
                                 for mention in self.mentions)
 
 
@@ -270,16 +272,12 @@ def _attach_stories_and_topics(articles: list[Any], corpus: DigestCorpus, groupi
 
 def _link_text(article: Any, corpus: DigestCorpus, prefix: str) -> None:
     doc = article.digest
-
-    def href_for(key: str) -> str | None:
-        actor = corpus.actor_of(key)
-        return f"{prefix}{page_url(actor)}" if actor else None
-
-    article.body = LinkedBody(doc.paragraphs, doc.mentions, {mention.actor: href_for(mention.actor)
-                                                            for mention in doc.mentions if mention.part == "paragraph"})
     mentions_in = defaultdict(list)
     for mention in doc.mentions:
         mentions_in[mention.part].append(mention)
+    in_body = mentions_in["paragraph"]
+    article.body = LinkedBody(doc.paragraphs, in_body,
+                              {mention.actor: actor_href(corpus, mention.actor, prefix) for mention in in_body})
     # The lede also shows on the home and actor pages, at other depths: its links are made per page.
     article.lede_html = LinkedText(doc.lede or "", tuple(mentions_in["lede"]), corpus)
     article.title_html = link_mentions(doc.title, mentions_in["title"], lambda key: None)

@@ -117,8 +117,8 @@ class NewsTextReader(BaseReader):
         """Analyse one file; log its problems; mark it `skip` when it cannot become a page."""
         source = self._source(source_path)
         if (original := self.copies.get(source_path)) is not None:
-            copy = Problem(f"has the same bytes as {printable_path(display_path(self._source(original)))}; it was skipped",
-                           "Delete one of the two files")
+            copy = Problem.skipped(f"has the same bytes as {printable_path(display_path(self._source(original)))}",
+                                   "Delete one of the two files")
             logger.warning("news_digest.reader: %s", copy.describe(display_path(source)))
             return "", {"status": "skip", "title": display_path(source)}
         doc = self.prefetched.pop(source_path, None) or self.pipeline.read(Path(source_path), source)

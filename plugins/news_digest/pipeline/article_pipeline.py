@@ -98,14 +98,14 @@ class ArticlePipeline:
         try:
             size = path.stat().st_size
             if size > self.config.max_article_bytes:
-                return self._rejected(source, Problem(
+                return self._rejected(source, Problem.skipped(
                     f"is {size / 1_000_000:.1f} MB, more than NEWS_DIGEST_MAX_ARTICLE_BYTES "
-                    f"({self.config.max_article_bytes / 1_000_000:.1f} MB); it was skipped",
-                    "Split it into articles, or raise NEWS_DIGEST_MAX_ARTICLE_BYTES", fatal=True))
+                    f"({self.config.max_article_bytes / 1_000_000:.1f} MB)",
+                    "Split it into articles, or raise NEWS_DIGEST_MAX_ARTICLE_BYTES"))
             raw = path.read_bytes()
         except OSError as error:
-            return self._rejected(source, Problem(
-                f"cannot be read ({error.strerror or error}); it was skipped", "Check that the file exists and is readable", fatal=True))
+            return self._rejected(source, Problem.skipped(
+                f"cannot be read ({error.strerror or error})", "Check that the file exists and is readable"))
         return self.analyse(raw, source)
 
     def analyse(self, raw: bytes, source: str) -> ArticleDocument:

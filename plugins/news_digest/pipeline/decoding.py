@@ -29,7 +29,6 @@ _MAX_CONTROL_SHARE = 0.01
 _CONTROL_BYTES = bytes((*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F))
 _SNIFF_BYTES = 65536
 _MIN_UTF16_NUL_SHARE = 0.05
-_SKIPPED = "; it was skipped"
 _NOT_TEXT = "Only plain-text .txt articles belong in the content folder"
 
 
@@ -52,7 +51,7 @@ def _control_share(text: str) -> float:
 
 
 def _rejected(message: str, hint: str, line: int | None = None) -> DecodedText:
-    return DecodedText("", "", [Problem(message + _SKIPPED, hint, line, fatal=True)])
+    return DecodedText("", "", [Problem.skipped(message, hint, line)])
 
 
 def _control_byte_share(raw: bytes) -> float:

@@ -29,6 +29,11 @@ class Problem:
     line: int | None = None
     fatal: bool = False
 
+    @classmethod
+    def skipped(cls, message: str, hint: str = "", line: int | None = None) -> Problem:
+        """A problem that keeps an article out of the site; the message says it was skipped."""
+        return cls(f"{message}; it was skipped", hint, line, fatal=True)
+
     def describe(self, source: str) -> str:
         """One line naming the file (and line), the problem and the remedy."""
         where = f"{printable_path(source)}:{self.line}" if self.line else printable_path(source)
@@ -103,4 +108,4 @@ class ArticleDocument:
 
     def reject(self, message: str, hint: str = "", line: int | None = None) -> None:
         """Record a problem that keeps the article out of the site."""
-        self.problems.append(Problem(message, hint, line, fatal=True))
+        self.problems.append(Problem.skipped(message, hint, line))

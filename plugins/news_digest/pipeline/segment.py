@@ -98,7 +98,7 @@ def segment(doc: ArticleDocument) -> None:
     """Assign body blocks, section, headline, lede, dateline, paragraphs and the display title."""
     doc.body = blocks = split_blocks(doc.text.split("\n"), doc.body_start)
     if not blocks:
-        doc.reject("has metadata lines but no article text; it was skipped", "Add the headline and text after a blank line")
+        doc.reject("has metadata lines but no article text", "Add the headline and text after a blank line")
         return
     position = 0
     # A breadcrumb is followed by a headline proper: a full stop there means block 0 was the headline.
