@@ -13,8 +13,9 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -117,10 +118,15 @@ class OutputFiles:
         """True when this build wrote a file or will remove one (so far)."""
         return self.written > 0 or bool(set(self.previous) - set(self.current))
 
+    @cached_property
+    def _existing(self) -> frozenset[str]:
+        # One listing of the output folder instead of a `stat` per page: tens of thousands of pages.
+        return frozenset(files_in(self.output))
+
     def up_to_date(self, relative: str, signature: str) -> bool:
         """Record that this build makes `relative`; True when the last build made it from the same inputs and it is still there."""
         self.current[relative] = signature
-        if signature and self.previous.get(relative) == signature and (self.output / relative).is_file():
+        if signature and self.previous.get(relative) == signature and relative in self._existing:
             self.skipped += 1
             return True
         return False
@@ -171,6 +177,22 @@ class OutputFiles:
                 {"version": MANIFEST_VERSION, "output": str(self.output), "build": self.build_signature,
                  "complete": complete, "files": dict(sorted(files.items())), "notes": notes},
                 ensure_ascii=False).encode("utf-8"))
+
+
+def files_in(folder: Path) -> Iterator[str]:
+    """The regular files under `folder` (not following links to folders), as POSIX paths relative to it."""
+    pending = [("", str(folder))]
+    while pending:
+        prefix, current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((f"{prefix}{entry.name}/", entry.path))
+                    elif entry.is_file():
+                        yield prefix + entry.name
+        except OSError:
+            continue
 
 
 def remove_leftovers(output: Path, scratch_folders: Iterable[str | Path]) -> int:

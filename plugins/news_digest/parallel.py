@@ -7,6 +7,7 @@ results travel back, through a temporary file. On systems without `fork` everyth
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
@@ -47,6 +48,8 @@ def fork_map(function: Callable[[Sequence[Item]], list[Result]], items: Sequence
         os.close(handle)
         pid = os.fork()
         if pid == 0:  # the child: compute, leave the result in the file, exit without running the parent's cleanup
+            # What the child inherited lives until it exits: its collections need not walk it (nor copy its pages).
+            gc.freeze()
             status = 0
             try:
                 outcome: tuple[bool, object] = (True, function(share))

@@ -98,11 +98,12 @@ class NewsTextReader(BaseReader):
         def analyse(share: list[tuple[str, str, bytes]]) -> list[ArticleDocument]:
             return [pipeline.analyse(raw, self._source(path)) for path, _, raw in share]
 
-        if missing:
-            # Workers inherit the language model instead of each loading its own.
-            pipeline.detector.prepare(pipeline.config.languages)
         scratch = scratch_folder(self.settings)
         workers = self.settings["NEWS_DIGEST_WORKERS"] or available_cores()
+        if len(missing) > 1 and workers > 1:
+            # Workers inherit the language model instead of each loading its own. Otherwise it is loaded only
+            # if an article needs it (most declare their language, or are the only language of their script).
+            pipeline.detector.prepare(pipeline.config.languages)
         analysed = dict(zip((key for _, key, _ in missing), fork_map(analyse, missing, workers, scratch=str(scratch))))
         if cache:
             cache.store(analysed, keep=(key for key, _ in keyed.values()))

@@ -30,6 +30,7 @@ from typing import Any
 
 from pelican.log import console
 
+from .collector import build_pace
 from .output import scratch_folder, signature_of, write_atomically
 from .page_inputs import site_inputs
 
@@ -47,10 +48,10 @@ LoggedWarning = tuple[str, int, str]  # logger name, level, message
 def files_under(folder: Path, skip: frozenset[Path] = frozenset()) -> list[FileStat]:
     """Every file under `folder` (following links, as Pelican does; not under `skip`), sorted by path."""
     found: list[FileStat] = []
-    pending = [folder]
+    pending = [("", str(folder))]  # (path relative to `folder` with a final "/", path)
     seen = {folder.resolve()}  # a link back up the tree is followed once, not forever
     while pending:
-        current = pending.pop()
+        prefix, current = pending.pop()
         try:
             entries = list(os.scandir(current))
         except OSError:
@@ -61,12 +62,12 @@ def files_under(folder: Path, skip: frozenset[Path] = frozenset()) -> list[FileS
                     resolved = Path(entry.path).resolve()
                     if resolved not in skip and resolved not in seen:
                         seen.add(resolved)
-                        pending.append(Path(entry.path))
+                        pending.append((f"{prefix}{entry.name}/", entry.path))
                     continue
                 stat = entry.stat()
             except OSError:
                 continue
-            found.append((Path(entry.path).relative_to(folder).as_posix(), stat.st_size, stat.st_mtime_ns))
+            found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))
     return sorted(found)
 
 
@@ -161,13 +162,20 @@ def _warnings_logged() -> Iterator[list[LoggedWarning]]:
 
 
 class SkipWhenUpToDate:
-    """Pelican's `run`, skipped when the last build had the same inputs and the output is as it left it."""
+    """Pelican's `run`, skipped when the last build had the same inputs and the output is as it left it.
+
+    Either way it runs at the build's garbage-collection pace (`collector.build_pace`).
+    """
 
     def __init__(self, pelican: Any, run: Callable[[], None]) -> None:
         self.pelican = pelican
         self.run = run
 
     def __call__(self) -> None:
+        with build_pace():
+            self._run_unless_up_to_date()
+
+    def _run_unless_up_to_date(self) -> None:
         settings = self.pelican.settings
         last_build = LastBuild.of(settings)
         if not settings["NEWS_DIGEST_CACHE"]:

@@ -18,6 +18,7 @@ from .knowledge import load_knowledge_base
 from .language import LanguageDetector, identify_language
 from .matcher import NameMatcher
 from .segment import segment
+from .stories import numbers_in
 from .topics import TopicScorer, load_taxonomy
 from .text import display_text
 
@@ -55,6 +56,9 @@ STAGES: dict[str, Stage] = {
                lambda doc, pipeline: pipeline.entity_finder.find(doc)),
         _stage("topics", {"lang", "title", "lede", "paragraphs", "actors"}, {"topics"},
                lambda doc, pipeline: setattr(doc, "topics", pipeline.topic_scorer.score(doc))),
+        # Story grouping compares articles' numbers; found once per article here, they are cached with it.
+        _stage("numbers", {"title", "lede", "paragraphs"}, {"numbers"},
+               lambda doc, _: setattr(doc, "numbers", numbers_in([doc.title, doc.lede or "", *doc.paragraphs]))),
     )
 }
 

@@ -16,7 +16,7 @@ class AnalysisConfig:
 
     languages: tuple[str, ...] = ("fr", "ar", "en")
     max_article_bytes: int = 5_000_000
-    stages: tuple[str, ...] = ("header", "segment", "language", "date", "entities", "topics")
+    stages: tuple[str, ...] = ("header", "segment", "language", "date", "entities", "topics", "numbers")
     actor_files: tuple[Path, ...] = SHIPPED_ACTOR_FILES
     site_actor_files: tuple[Path, ...] = ()
     topic_files: tuple[Path, ...] = SHIPPED_TOPIC_FILES

@@ -95,6 +95,7 @@ class ArticleDocument:
     mentions: list = field(default_factory=list)
     actors: list = field(default_factory=list)
     topics: list[tuple[str, float]] = field(default_factory=list)
+    numbers: frozenset[str] = frozenset()  # distinctive numbers, for story grouping
     problems: list[Problem] = field(default_factory=list)
 
     @property

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import NamedTuple
 
 from .document import ArticleDocument
 from .first_names import FirstNames
@@ -37,9 +38,12 @@ COMPOSED_MARK = "@"
 _ROMAN_NUMERALS = frozenset("ii iii iv vi vii viii ix xi xii xiv xv xx".split())
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention of an actor: where it is (part, paragraph, offsets of the whole words) and why it counts."""
+class Mention(NamedTuple):
+    """One mention of an actor: where it is (part, paragraph, offsets of the whole words) and why it counts.
+
+    A named tuple rather than a dataclass: a cached build unpickles a hundred mentions per article, and a tuple
+    comes back in one call where a frozen dataclass with slots sets its fields one by one in Python.
+    """
 
     part: str
     index: int
@@ -51,12 +55,6 @@ class Mention:
     rule: str
     # Inside another mention (the place in "ministère libanais de la Santé"): counted, not linked.
     nested: bool = False
-
-    def __reduce__(self) -> tuple:
-        # Rebuilt through the constructor: a frozen class with slots otherwise unpickles field by field in
-        # Python, and a cached build reads a hundred mentions per article.
-        return (Mention, (self.part, self.index, self.start, self.end, self.surface, self.actor, self.kind,
-                          self.rule, self.nested))
 
 
 @dataclass(slots=True)
@@ -72,6 +70,11 @@ class ArticleActor:
     roles: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     label: str = ""
+
+    def __reduce__(self) -> tuple:
+        # Rebuilt through the constructor: a dataclass with slots otherwise unpickles field by field in Python.
+        return (ArticleActor, (self.actor, self.type, self.known, self.name, self.forms, self.mentions, self.roles,
+                               self.rules, self.label))
 
 
 @dataclass(slots=True)

@@ -111,7 +111,7 @@ def evidence_of(doc: ArticleDocument, global_ids: dict[str, str], types: dict[st
         countries=frozenset(actor for actor in actors if actor in countries),
         protagonists=frozenset(actor for actor, count in actors.items()
                                if count >= 2 and types.get(actor) == "person" and actor in listed),
-        numbers=numbers_in([doc.title, doc.lede or "", *doc.paragraphs]),
+        numbers=doc.numbers,
         topics=frozenset(topic for topic, _ in getattr(doc, "topics", [])[:1]),
         day=day,
     )
