@@ -165,14 +165,23 @@ class LinkedBody:
     text and `links` instead.
     """
 
-    def __init__(self, paragraphs: list[str], mentions: list[Mention], hrefs: dict[str, str | None]) -> None:
+    def __init__(self, paragraphs: list[str], mentions: list[Mention], hrefs: dict[str, str | None],
+                 analysis_key: str = "") -> None:
         self.paragraphs = paragraphs
         self.mentions = mentions  # those in the paragraphs
         self.hrefs = hrefs
+        self.analysis_key = analysis_key  # the analysis cache's key of the document, if known
 
     @cached_property
     def links(self) -> tuple:
-        """Where each mention starts and ends, and where its link leads (None: not linked)."""
+        """What the links are made from: where each mention starts and ends, and where its link leads (None: not linked).
+
+        The analysis cache's key determines every mention (it hashes the file's bytes and everything analysis
+        depends on), so when it is known, the key and the link targets stand for the list: a rebuild signs
+        every article page, and the list has a hundred entries.
+        """
+        if self.analysis_key:
+            return self.analysis_key, tuple(sorted(self.hrefs.items()))
         return tuple((mention.index, mention.start, mention.end, mention.nested, self.hrefs.get(mention.actor))
                      for mention in self.mentions)
 
@@ -241,13 +250,15 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, set
         doc = article.digest
         page_ids = [corpus.linked.global_ids[actor.actor] for actor in doc.actors]
         article.actor_pages = [(corpus.actors[page_id], actor.mentions) for page_id, actor in zip(page_ids, doc.actors)]
-        for page_id in set(page_ids):
+        on_page = set(page_ids)
+        for page_id in on_page:
             corpus.actors[page_id].articles.append(article)
-            together[page_id].update(set(page_ids) - {page_id})
+            together[page_id].update(on_page)  # itself included, removed below: cheaper than a set per actor
         # Every copy of the article sits at the same depth under its language's folder, so one relative
         # link (made here for the default language's copy) serves all of them and keeps the reader's language.
         _link_text(article, corpus, language_root(f"{default}/{page_url(article)}", default) + "/")
     for actor_id, actor in corpus.actors.items():
+        together[actor_id].pop(actor_id, None)
         actor.mentioned_with = [(corpus.actors[other], count) for other, count in
                                 sorted(together[actor_id].items(), key=lambda item: (-item[1], item[0]))[:12]]
         actor.possibly_same = [(corpus.actors[other], score) for other, score in sorted(set(actor.corpus.possibly_same))
@@ -277,7 +288,8 @@ def _link_text(article: Any, corpus: DigestCorpus, prefix: str) -> None:
         mentions_in[mention.part].append(mention)
     in_body = mentions_in["paragraph"]
     article.body = LinkedBody(doc.paragraphs, in_body,
-                              {mention.actor: actor_href(corpus, mention.actor, prefix) for mention in in_body})
+                              {mention.actor: actor_href(corpus, mention.actor, prefix) for mention in in_body},
+                              getattr(article, "analysis_key", ""))
     # The lede also shows on the home and actor pages, at other depths: its links are made per page.
     article.lede_html = LinkedText(doc.lede or "", tuple(mentions_in["lede"]), corpus)
     article.title_html = link_mentions(doc.title, mentions_in["title"], lambda key: None)

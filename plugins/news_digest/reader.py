@@ -54,6 +54,8 @@ class NewsTextReader(BaseReader):
         self.prefetched: dict[str, ArticleDocument] = {}
         # Files with the same bytes as an earlier one (by path) that became a page: absolute path -> the original's.
         self.copies: dict[str, str] = {}
+        # The analysis cache's key of each prefetched document, by absolute path (page signatures use it).
+        self.analysis_keys: dict[str, str] = {}
 
     @property
     def pipeline(self) -> ArticlePipeline:
@@ -110,6 +112,7 @@ class NewsTextReader(BaseReader):
             cache.close()
         documents = {**cached, **analysed}
         self.prefetched = {path: documents[key] for path, (key, _) in keyed.items()}
+        self.analysis_keys = {path: key for path, (key, _) in keyed.items()}
         # A copy of a file that cannot be a page is left to `read`, which reports the same problem for it.
         self.copies = {path: original for path, original in copies.items() if not self.prefetched[original].rejected}
         logger.info("news_digest.reader: %d articles analysed, %d from the cache", len(analysed), len(cached))
@@ -129,7 +132,7 @@ class NewsTextReader(BaseReader):
         if doc.rejected:
             return "", {"status": "skip", "title": doc.source}
         # The body is rendered once the corpus is linked (corpus.py), with its actor links; nothing reads it before.
-        return "", self._metadata(doc)
+        return "", {**self._metadata(doc), "analysis_key": self.analysis_keys.pop(source_path, "")}
 
     def _metadata(self, doc: ArticleDocument) -> dict[str, Any]:
         metadata: dict[str, Any] = {
