@@ -50,12 +50,11 @@ class NewsTextReader(BaseReader):
         super().__init__(settings)
         # Pelican makes a reader per generator; only those that read articles load the knowledge base.
         self._pipeline: ArticlePipeline | None = None
-        # Documents analysed ahead of Pelican's reading loop (from the cache or in parallel), by absolute path.
-        self.prefetched: dict[str, ArticleDocument] = {}
+        # Documents analysed ahead of Pelican's reading loop (from the cache or in parallel), by absolute path,
+        # with their analysis cache key (page signatures use it).
+        self.prefetched: dict[str, tuple[str, ArticleDocument]] = {}
         # Files with the same bytes as an earlier one (by path) that became a page: absolute path -> the original's.
         self.copies: dict[str, str] = {}
-        # The analysis cache's key of each prefetched document, by absolute path (page signatures use it).
-        self.analysis_keys: dict[str, str] = {}
 
     @property
     def pipeline(self) -> ArticlePipeline:
@@ -111,10 +110,9 @@ class NewsTextReader(BaseReader):
             cache.store(analysed, keep=(key for key, _ in keyed.values()))
             cache.close()
         documents = {**cached, **analysed}
-        self.prefetched = {path: documents[key] for path, (key, _) in keyed.items()}
-        self.analysis_keys = {path: key for path, (key, _) in keyed.items()}
+        self.prefetched = {path: (key, documents[key]) for path, (key, _) in keyed.items()}
         # A copy of a file that cannot be a page is left to `read`, which reports the same problem for it.
-        self.copies = {path: original for path, original in copies.items() if not self.prefetched[original].rejected}
+        self.copies = {path: original for path, original in copies.items() if not self.prefetched[original][1].rejected}
         logger.info("news_digest.reader: %d articles analysed, %d from the cache", len(analysed), len(cached))
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
@@ -125,14 +123,15 @@ class NewsTextReader(BaseReader):
                                    "Delete one of the two files")
             logger.warning("news_digest.reader: %s", copy.describe(display_path(source)))
             return "", {"status": "skip", "title": display_path(source)}
-        doc = self.prefetched.pop(source_path, None) or self.pipeline.read(Path(source_path), source)
+        key, doc = self.prefetched.pop(source_path, ("", None))
+        doc = doc or self.pipeline.read(Path(source_path), source)
         future = future_date_problem(doc, dt.datetime.now(dt.timezone.utc))
         for problem in (*doc.problems, *([future] if future else [])):
             logger.warning("news_digest.reader: %s", problem.describe(doc.source))
         if doc.rejected:
             return "", {"status": "skip", "title": doc.source}
         # The body is rendered once the corpus is linked (corpus.py), with its actor links; nothing reads it before.
-        return "", {**self._metadata(doc), "analysis_key": self.analysis_keys.pop(source_path, "")}
+        return "", {**self._metadata(doc), "analysis_key": key}
 
     def _metadata(self, doc: ArticleDocument) -> dict[str, Any]:
         metadata: dict[str, Any] = {
