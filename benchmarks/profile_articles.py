@@ -119,7 +119,8 @@ def verify_langid(docs: list, languages: tuple[str, ...]) -> list[str]:
     import numpy as np
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from news_digest.pipeline.language import SuffixLanguageModel, _sample
+    from news_digest.pipeline.language import _sample
+    from news_digest.pipeline.language_model import SuffixLanguageModel
 
     problems = []
     reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -246,6 +246,7 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, set
     default = settings["DEFAULT_LANG"]
     _attach_stories_and_topics(articles, corpus, analysis.stories)
     together: dict[str, Counter[str]] = defaultdict(Counter)
+    prefixes: dict[str, str] = {}  # by folder of the article's address: relpath is slow, and articles share one folder
     for article in articles:
         doc = article.digest
         page_ids = [corpus.linked.global_ids[actor.actor] for actor in doc.actors]
@@ -256,7 +257,10 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, set
             together[page_id].update(on_page)  # itself included, removed below: cheaper than a set per actor
         # Every copy of the article sits at the same depth under its language's folder, so one relative
         # link (made here for the default language's copy) serves all of them and keeps the reader's language.
-        _link_text(article, corpus, language_root(f"{default}/{page_url(article)}", default) + "/")
+        folder = page_url(article).rpartition("/")[0]
+        if (prefix := prefixes.get(folder)) is None:
+            prefix = prefixes[folder] = language_root(f"{default}/{folder}/page.html", default) + "/"
+        _link_text(article, corpus, prefix)
     for actor_id, actor in corpus.actors.items():
         together[actor_id].pop(actor_id, None)
         actor.mentioned_with = [(corpus.actors[other], count) for other, count in
@@ -288,7 +292,8 @@ def _link_text(article: Any, corpus: DigestCorpus, prefix: str) -> None:
         mentions_in[mention.part].append(mention)
     in_body = mentions_in["paragraph"]
     article.body = LinkedBody(doc.paragraphs, in_body,
-                              {mention.actor: actor_href(corpus, mention.actor, prefix) for mention in in_body},
+                              {actor: actor_href(corpus, actor, prefix)
+                               for actor in dict.fromkeys(mention.actor for mention in in_body)},
                               getattr(article, "analysis_key", ""))
     # The lede also shows on the home and actor pages, at other depths: its links are made per page.
     article.lede_html = LinkedText(doc.lede or "", tuple(mentions_in["lede"]), corpus)

@@ -12,10 +12,11 @@ when it is set, otherwise relative to the feed file, which a feed reader resolve
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 from urllib.parse import quote
@@ -154,14 +155,24 @@ class DigestFeedsGenerator(Generator):
         size = self.settings["NEWS_DIGEST_FEED_SIZE"]
 
         def newest(articles: Iterable[Any]) -> list[Any]:
-            return sorted(articles, key=lambda article: rank.get(article.slug, len(rank)))[:size]
+            return heapq.nsmallest(size, articles, key=lambda article: rank.get(article.slug, len(rank)))
+
+        # An article is an entry of many feeds (each of its actors', its topics', its story's): made once per language.
+        entries: dict[tuple[int, str], Entry] = {}
+
+        def entry(article: Any, lang: str) -> Entry:
+            key = (id(article), lang)
+            made = entries.get(key)
+            if made is None:
+                made = entries[key] = entry_for(article, lang)
+            return made
 
         latest = newest(self.context["articles"])
         for ui in interface.languages:
             yield Feed(path=links.latest(ui.lang), id=f"{ID_PREFIX}:feed:latest:{ui.lang}",
                        title=f"{ui.gettext('Latest articles')} · {sitename}", lang=ui.lang,
                        page=f"{ui.lang}/index.html", author=sitename,
-                       entries=tuple(entry_for(article, ui.lang) for article in latest))
+                       entries=tuple(entry(article, ui.lang) for article in latest))
         default = interface.default.lang
         subjects: list[Subject] = [*(corpus.actors[key] for key in sorted(corpus.actors)),
                                    *(corpus.topics[key] for key in sorted(corpus.topics)),
@@ -170,7 +181,7 @@ class DigestFeedsGenerator(Generator):
             yield Feed(path=links.of(subject), id=f"{ID_PREFIX}:feed:{kind_of(subject)}:{quote(subject.id)}",
                        title=f"{links.title(subject, default)} · {sitename}", lang=default,
                        page=f"{default}/{subject.url}", author=sitename,
-                       entries=tuple(entry_for(article, interface.closest_to(article.lang))
+                       entries=tuple(entry(article, interface.closest_to(article.lang))
                                      for article in newest(subject.articles)))
 
     def generate_output(self, writer: Any) -> None:
@@ -178,8 +189,19 @@ class DigestFeedsGenerator(Generator):
         siteurl = self.settings["SITEURL"]
         files = output_files(self.context, self.settings)
         feeds = list(self.feeds())
-        # A feed whose entries did not change is not serialised again.
-        files.produce((feed.path, signature_of(files.build_signature, feed), partial(atom_document, feed, siteurl))
+        # A feed whose entries did not change is not serialised again. An entry is in many feeds: its part of
+        # their signatures is written out once.
+        entry_signatures: dict[int, str] = {}
+
+        def signature(entry: Entry) -> str:
+            made = entry_signatures.get(id(entry))
+            if made is None:
+                made = entry_signatures[id(entry)] = signature_of(entry)
+            return made
+
+        files.produce((feed.path, signature_of(files.build_signature,
+                                               replace(feed, entries=tuple(map(signature, feed.entries)))),
+                       partial(atom_document, feed, siteurl))
                       for feed in feeds)
         logger.info("news_digest.feeds: %d Atom feeds", len(feeds))
 
