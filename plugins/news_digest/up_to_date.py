@@ -9,8 +9,11 @@ a broken article is still reported and `pelican --fatal warnings` still fails. A
 at all, runs the whole build (which itself redoes only what changed: see `analysis_cache` and `output`).
 
 Inputs are compared by content, not by modification time, so touching a file or checking out the repository
-again costs nothing. The record is removed before a build starts and written only after it finished, so a
-build that failed or was interrupted never leaves one behind.
+again costs nothing. A content file whose size, times and inode are those the record noted is not read again:
+its recorded digest stands (as git's index does), unless it was modified within two seconds of the moment the
+last build read it (it may have changed again within the same timestamp tick). The record is removed before
+a build starts and written only after it finished, so a build that failed or was interrupted never leaves one
+behind.
 """
 
 from __future__ import annotations
@@ -37,12 +40,17 @@ from .page_inputs import site_inputs
 logger = logging.getLogger(__name__)
 
 RECORD_FILE = "last-build.json"
-RECORD_VERSION = 1
+UNREADABLE = "unreadable: "  # a file's digest when it could not be read: never trusted without reading it again
+RECORD_VERSION = 2
+# A file modified this close to the moment the last build read the content folder may have changed again within
+# the same timestamp tick, unseen by its times: it is read again.
+RACY_MARGIN_NS = 2_000_000_000
 # Besides what `site_inputs` names: the analysis and the search index depend on these too.
 PACKAGES = ("py3langid", "numpy", "rapidfuzz", "pagefind", "markdown")
 
-FileStat = tuple[str, int, int]  # path relative to the folder, size, modification time (ns)
+FileStat = tuple[str, int, int, int, int]  # path relative to the folder, size, modification and change times (ns), inode
 LoggedWarning = tuple[str, int, str]  # logger name, level, message
+Stamp = tuple[int, int, int, int]  # size, modification and change times (ns), inode: a file is unchanged while they are
 
 
 def files_under(folder: Path, skip: frozenset[Path] = frozenset()) -> list[FileStat]:
@@ -67,7 +75,7 @@ def files_under(folder: Path, skip: frozenset[Path] = frozenset()) -> list[FileS
                 stat = entry.stat()
             except OSError:
                 continue
-            found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns))
+            found.append((prefix + entry.name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
     return sorted(found)
 
 
@@ -88,18 +96,39 @@ def _file_digest(path: Path) -> str:
             return hashlib.file_digest(stream, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
     except OSError as error:
         # The build reports it (and a skipped build reports it again); it counts as changed once it can be read.
-        return f"unreadable: {error.strerror}"
+        return f"{UNREADABLE}{error.strerror}"
 
 
-def build_inputs(settings: Mapping[str, Any]) -> str:
-    """One signature of everything a build with these (validated) settings reads, as it is now."""
+@dataclass(frozen=True)
+class BuildInputs:
+    """What a build reads, as it is now: one signature, and each content file's stamp and digest."""
+
+    signature: str
+    content: dict[str, tuple[Stamp, str]]  # by path relative to the content folder
+    read_at: int  # when the content folder was read (ns since the epoch)
+
+
+def build_inputs(settings: Mapping[str, Any], last: BuildInputs | None = None) -> BuildInputs:
+    """Everything a build with these (validated) settings reads; files `last` read with the same stamp are not read again."""
+    read_at = time.time_ns()
     content = Path(settings["PATH"]).resolve()
     outside = frozenset(Path(settings[name]).resolve() for name in ("OUTPUT_PATH", "CACHE_PATH"))
-    files = [(path, _file_digest(content / path)) for path, _, _ in files_under(content, outside)]
+    known = last.content if last else {}
+    trusted_before = last.read_at - RACY_MARGIN_NS if last else 0
+    files: dict[str, tuple[Stamp, str]] = {}
+    for path, *stamp in files_under(content, outside):
+        recorded = known.get(path)
+        if recorded and recorded[0] == tuple(stamp) and max(stamp[1], stamp[2]) < trusted_before \
+                and not recorded[1].startswith(UNREADABLE):
+            files[path] = recorded
+        else:
+            files[path] = (tuple(stamp), _file_digest(content / path))
     project = content.parent
     knowledge = [(str(path), _file_digest(project / path))
                  for path in (*settings["NEWS_DIGEST_ACTOR_FILES"], *settings["NEWS_DIGEST_TOPIC_FILES"])]
-    return signature_of(site_inputs(dict(settings)), sys.version, _package_versions(), files, knowledge)
+    signature = signature_of(site_inputs(dict(settings)), sys.version, _package_versions(),
+                             [(path, digest) for path, (_, digest) in files.items()], knowledge)
+    return BuildInputs(signature, files, read_at)
 
 
 @dataclass(frozen=True)
@@ -113,14 +142,27 @@ class LastBuild:
         """The record for this site's cache folder."""
         return cls(scratch_folder(settings) / RECORD_FILE)
 
-    def replayable(self, inputs: str, output: Path) -> list[LoggedWarning] | None:
-        """The last build's warnings if it had these inputs and left `output` as it is now; None otherwise."""
+    def _recorded(self) -> dict[str, Any] | None:
         try:
             recorded = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not (isinstance(recorded, dict) and recorded.get("version") == RECORD_VERSION
-                and recorded.get("inputs") == inputs and recorded.get("output_path") == str(output)
+        return recorded if isinstance(recorded, dict) and recorded.get("version") == RECORD_VERSION else None
+
+    def inputs(self) -> BuildInputs | None:
+        """What the last build read, if it left a readable record."""
+        recorded = self._recorded()
+        try:
+            return BuildInputs(str(recorded["inputs"]), {str(path): (tuple(stamp), str(digest))
+                                                         for path, (stamp, digest) in recorded["content"].items()},
+                               int(recorded["read_at"]))
+        except (TypeError, KeyError, ValueError, AttributeError):
+            return None
+
+    def replayable(self, inputs: BuildInputs, output: Path) -> list[LoggedWarning] | None:
+        """The last build's warnings if it had these inputs and left `output` as it is now; None otherwise."""
+        recorded = self._recorded()
+        if not (recorded and recorded.get("inputs") == inputs.signature and recorded.get("output_path") == str(output)
                 and isinstance(recorded.get("warnings"), list)):
             return None
         if recorded.get("output") != signature_of(files_under(output)):
@@ -131,11 +173,12 @@ class LastBuild:
         """Remove the record: until the build in progress ends, nothing describes the output."""
         self.path.unlink(missing_ok=True)
 
-    def save(self, inputs: str, output: Path, warnings: list[LoggedWarning]) -> None:
+    def save(self, inputs: BuildInputs, output: Path, warnings: list[LoggedWarning]) -> None:
         """Record a finished build: the inputs it read, the files it left in `output`, what it warned about."""
         write_atomically(self.path, json.dumps(
-            {"version": RECORD_VERSION, "inputs": inputs, "output_path": str(output),
-             "output": signature_of(files_under(output)), "warnings": warnings},
+            {"version": RECORD_VERSION, "inputs": inputs.signature, "read_at": inputs.read_at,
+             "content": inputs.content, "output_path": str(output), "output": signature_of(files_under(output)),
+             "warnings": warnings},
             ensure_ascii=False).encode("utf-8"))
 
 
@@ -185,11 +228,14 @@ class SkipWhenUpToDate:
         started = time.perf_counter()
         output = Path(settings["OUTPUT_PATH"]).resolve()
         # Read before the build: a file changed while it runs makes the next build run too.
-        inputs = build_inputs(settings)
+        last_inputs = last_build.inputs()
+        inputs = build_inputs(settings, last_inputs)
         warnings = last_build.replayable(inputs, output)
         if warnings is not None:
             for name, level, message in warnings:
                 logging.getLogger(name).log(level, "%s", message)
+            if last_inputs is None or inputs.content != last_inputs.content:
+                last_build.save(inputs, output, warnings)  # files read again (touched): not next time
             console.print(f"Done: nothing changed since the last build; {output} is up to date "
                           f"(checked in {time.perf_counter() - started:.2f} seconds).")
             return
