@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -245,16 +246,15 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, set
     corpus.stories = {story_id: Story(group, settings) for story_id, group in analysis.stories.stories.items()}
     default = settings["DEFAULT_LANG"]
     _attach_stories_and_topics(articles, corpus, analysis.stories)
-    together: dict[str, Counter[str]] = defaultdict(Counter)
+    pages_of: dict[int, set[str]] = {}  # the actor pages of each article, by the article's id()
     prefixes: dict[str, str] = {}  # by folder of the article's address: relpath is slow, and articles share one folder
     for article in articles:
         doc = article.digest
         page_ids = [corpus.linked.global_ids[actor.actor] for actor in doc.actors]
         article.actor_pages = [(corpus.actors[page_id], actor.mentions) for page_id, actor in zip(page_ids, doc.actors)]
-        on_page = set(page_ids)
+        on_page = pages_of[id(article)] = set(page_ids)
         for page_id in on_page:
             corpus.actors[page_id].articles.append(article)
-            together[page_id].update(on_page)  # itself included, removed below: cheaper than a set per actor
         # Every copy of the article sits at the same depth under its language's folder, so one relative
         # link (made here for the default language's copy) serves all of them and keeps the reader's language.
         folder = page_url(article).rpartition("/")[0]
@@ -262,9 +262,11 @@ def build_corpus(articles: list[Any], kb: KnowledgeBase, taxonomy: Taxonomy, set
             prefix = prefixes[folder] = language_root(f"{default}/{folder}/page.html", default) + "/"
         _link_text(article, corpus, prefix)
     for actor_id, actor in corpus.actors.items():
-        together[actor_id].pop(actor_id, None)
+        # One count over the actor pages of all its articles (itself included, removed after): counted in C.
+        together = Counter(chain.from_iterable(map(pages_of.__getitem__, map(id, actor.articles))))
+        together.pop(actor_id, None)
         actor.mentioned_with = [(corpus.actors[other], count) for other, count in
-                                sorted(together[actor_id].items(), key=lambda item: (-item[1], item[0]))[:12]]
+                                sorted(together.items(), key=lambda item: (-item[1], item[0]))[:12]]
         actor.possibly_same = [(corpus.actors[other], score) for other, score in sorted(set(actor.corpus.possibly_same))
                                if other in corpus.actors]
     return corpus

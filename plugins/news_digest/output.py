@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import pickle
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -60,8 +61,18 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 
 def signature_of(*parts: object) -> str:
-    """A short, stable digest of the `repr` of what a file is made from (strings, numbers, tuples, dates)."""
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    """A short digest of what a file is made from (strings, numbers, tuples, dates, dataclasses).
+
+    The parts are pickled, which is about twice as fast as `repr` for big inputs (the data export) and writes
+    them in full. Equal parts whose objects are shared differently (one string twice, or two equal strings)
+    may give two signatures: that only costs a render, whose bytes are then compared before writing. What
+    pickle cannot write is signed by its `repr`.
+    """
+    try:
+        written = pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        written = repr(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(written, digest_size=16).hexdigest()
 
 
 @dataclass
