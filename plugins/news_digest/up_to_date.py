@@ -179,7 +179,8 @@ class LastBuild:
             {"version": RECORD_VERSION, "inputs": inputs.signature, "read_at": inputs.read_at,
              "content": inputs.content, "output_path": str(output), "output": signature_of(files_under(output)),
              "warnings": warnings},
-            ensure_ascii=False).encode("utf-8"))
+            # ASCII: a file name that is not UTF-8 (surrogate escapes) is written as `\udcXX` and read back the same.
+            ensure_ascii=True).encode("ascii"))
 
 
 class _WarningLog(logging.Handler):
