@@ -133,15 +133,24 @@ class DigestPagesGenerator(Generator):
         The context is the one Pelican's writer would give (SITEURL relative to the page when RELATIVE_URLS).
         """
         relative = self.settings["RELATIVE_URLS"]
-        localcontext = self.context.copy()
-        localcontext["localsiteurl"] = localcontext.get("localsiteurl")
+        localcontext = self._page_context.copy()
         if relative:
             localcontext["SITEURL"] = localcontext["localsiteurl"] = path_to_url(get_relative_path(save_as))
         localcontext.update(
             output_file=save_as, url=save_as, page_name=save_as.rsplit(".", 1)[0], ui=ui, page_path=url,
             LANGUAGE_ROOT=language_root(save_as, ui.lang) if relative else f"{self.settings['SITEURL']}/{ui.lang}",
             PUBLIC_SITEURL=self.settings["SITEURL"], **context)
-        return self._template(templates).render(localcontext).encode("utf-8")
+        template = self._template(templates)
+        # `render` would copy the context twice more (into a dict, then with the globals): tens of thousands of pages.
+        try:
+            return self.env.concat(template.root_render_func(template.new_context(localcontext, shared=True))).encode("utf-8")
+        except Exception:
+            self.env.handle_exception()  # re-raises, with the template's lines in the traceback
+
+    @cached_property
+    def _page_context(self) -> dict[str, Any]:
+        """What every page's context starts from: the template globals, then Pelican's context (read when the pages are written)."""
+        return {**self.env.globals, **self.context, "localsiteurl": self.context.get("localsiteurl")}
 
     def _jobs(self, site: str) -> Iterator[tuple[str, str, Callable[[], bytes]]]:
         """Every page in every language: (file, signature of its inputs, how to render it)."""

@@ -23,6 +23,8 @@ class Fragments:
 
     def __init__(self) -> None:
         self._items: dict[tuple[int, str, str, str], Markup] = {}
+        # The page being rendered and its variables: merged once per page, not once per item.
+        self._page: tuple[Context | None, dict[str, Any]] = (None, {})
 
     @pass_context
     def article_item(self, context: Context, article: Any, heading: str = "h3") -> Markup:
@@ -31,8 +33,12 @@ class Fragments:
         item = self._items.get(key)
         if item is None:
             template = context.environment.get_template(ARTICLE_ITEM)
-            item = self._items[key] = Markup(template.render({**context.get_all(), "article": article,
-                                                              "heading": heading}))
+            if self._page[0] is not context:
+                self._page = (context, context.get_all())
+            # As `{% include %}` does, the page's variables are shared, not copied; the item's own are set on top.
+            item_context = template.new_context(self._page[1], shared=True)
+            item_context.vars.update(article=article, heading=heading)
+            item = self._items[key] = Markup(context.environment.concat(template.root_render_func(item_context)))
         return item
 
 

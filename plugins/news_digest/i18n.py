@@ -134,6 +134,17 @@ class InterfaceLanguage:
         """`message` in this language."""
         return self.translations.ugettext(message)
 
+    @cached_property
+    def _markup(self) -> dict[str, Markup]:
+        return {}
+
+    def markup(self, message: str) -> Markup:
+        """`message` in this language as template text, as `_()` without variables gives it: made once per message."""
+        made = self._markup.get(message)
+        if made is None:
+            made = self._markup[message] = Markup(self.gettext(message)) % {}
+        return made
+
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The plural form of the message that fits `count` in this language (Arabic has six)."""
         return self.translations.ungettext(singular, plural, count)
@@ -186,6 +197,8 @@ def _localised(ui: InterfaceLanguage, variables: dict[str, Any]) -> dict[str, An
 @pass_context
 def _gettext(context: Context, message: str, /, **variables: Any) -> str:
     ui: InterfaceLanguage = context["ui"]
+    if not variables and context.eval_ctx.autoescape:
+        return ui.markup(message)
     text = ui.gettext(message)
     if context.eval_ctx.autoescape:
         text = Markup(text)

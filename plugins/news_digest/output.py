@@ -157,8 +157,16 @@ class OutputFiles:
         """
         stale = [(relative, render) for relative, signature, render in jobs if not self.up_to_date(relative, signature)]
 
+        existing = self._existing  # listed before forking
+
+        def write(relative: str, data: bytes) -> bool:
+            if relative in existing:
+                return write_if_changed(self.output / relative, data)
+            write_atomically(self.output / relative, data)  # a new file (a clean build): nothing to compare with
+            return True
+
         def write_share(share: list[tuple[str, Callable[[], bytes]]]) -> list[bool]:
-            return [write_if_changed(self.output / relative, render()) for relative, render in share]
+            return [write(relative, render()) for relative, render in share]
 
         workers = self.workers if len(stale) >= MIN_FILES_PER_WORKER * 2 else 1
         self.written += sum(fork_map(write_share, stale, workers, scratch=self.scratch))

