@@ -17,7 +17,7 @@ import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from typing import Any
 from urllib.parse import quote
 
@@ -191,14 +191,7 @@ class DigestFeedsGenerator(Generator):
         feeds = list(self.feeds())
         # A feed whose entries did not change is not serialised again. An entry is in many feeds: its part of
         # their signatures is written out once.
-        entry_signatures: dict[int, str] = {}
-
-        def signature(entry: Entry) -> str:
-            made = entry_signatures.get(id(entry))
-            if made is None:
-                made = entry_signatures[id(entry)] = signature_of(entry)
-            return made
-
+        signature = cache(signature_of)
         files.produce((feed.path, signature_of(files.build_signature,
                                                replace(feed, entries=tuple(map(signature, feed.entries)))),
                        partial(atom_document, feed, siteurl))

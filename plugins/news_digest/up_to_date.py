@@ -142,16 +142,17 @@ class LastBuild:
         """The record for this site's cache folder."""
         return cls(scratch_folder(settings) / RECORD_FILE)
 
-    def _recorded(self) -> dict[str, Any] | None:
+    def read(self) -> dict[str, Any] | None:
+        """The record, if there is a readable one of this version."""
         try:
             recorded = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
         return recorded if isinstance(recorded, dict) and recorded.get("version") == RECORD_VERSION else None
 
-    def inputs(self) -> BuildInputs | None:
-        """What the last build read, if it left a readable record."""
-        recorded = self._recorded()
+    @staticmethod
+    def inputs(recorded: dict[str, Any] | None) -> BuildInputs | None:
+        """What the last build read, from its record."""
         try:
             return BuildInputs(str(recorded["inputs"]), {str(path): (tuple(stamp), str(digest))
                                                          for path, (stamp, digest) in recorded["content"].items()},
@@ -159,9 +160,9 @@ class LastBuild:
         except (TypeError, KeyError, ValueError, AttributeError):
             return None
 
-    def replayable(self, inputs: BuildInputs, output: Path) -> list[LoggedWarning] | None:
-        """The last build's warnings if it had these inputs and left `output` as it is now; None otherwise."""
-        recorded = self._recorded()
+    @staticmethod
+    def replayable(recorded: dict[str, Any] | None, inputs: BuildInputs, output: Path) -> list[LoggedWarning] | None:
+        """The last build's warnings if its record has these inputs and `output` is as it left it; None otherwise."""
         if not (recorded and recorded.get("inputs") == inputs.signature and recorded.get("output_path") == str(output)
                 and isinstance(recorded.get("warnings"), list)):
             return None
@@ -229,9 +230,10 @@ class SkipWhenUpToDate:
         started = time.perf_counter()
         output = Path(settings["OUTPUT_PATH"]).resolve()
         # Read before the build: a file changed while it runs makes the next build run too.
-        last_inputs = last_build.inputs()
+        recorded = last_build.read()  # read once: it lists every content file
+        last_inputs = last_build.inputs(recorded)
         inputs = build_inputs(settings, last_inputs)
-        warnings = last_build.replayable(inputs, output)
+        warnings = last_build.replayable(recorded, inputs, output)
         if warnings is not None:
             for name, level, message in warnings:
                 logging.getLogger(name).log(level, "%s", message)
