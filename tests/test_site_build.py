@@ -1,5 +1,6 @@
 """Whole-site builds checked on the real output: pages, language and direction, escaping, export, warnings."""
 
+import json
 import subprocess
 import sys
 
@@ -64,6 +65,13 @@ def test_site_export_lists_the_articles(sample_site):
         assert sorted(record["urls"]) == ["ar", "en", "fr"]
         assert all((sample_site.output / url).is_file() for url in record["urls"].values())
         assert record["title"] and record["paragraphs"] > 0
+
+
+def test_site_export_puts_each_article_on_its_own_line(sample_site):
+    lines = (sample_site.output / "api" / "articles.json").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line.removesuffix(",")) for line in lines if line.startswith('{"id": ')]
+    assert [record["id"] for record in records] == [r["id"] for r in sample_site.json("api/articles.json")["articles"]]
+    assert len(records) == 2 and lines[0] == "{" and lines[-1] == "}"
 
 
 def test_site_escapes_markup_and_template_syntax_from_articles(build_site):
