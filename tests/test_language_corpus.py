@@ -34,3 +34,20 @@ def test_corpus_articles_read_without_problems(corpus):
     problems = {name: [p.describe(name) for p in doc.problems] for name, doc in corpus.items() if doc.problems}
     assert problems == {}
     assert all(doc.headline and doc.lede and doc.paragraphs for doc in corpus.values())
+
+
+def test_language_model_kept_between_builds_scores_as_the_one_it_was_built_as(tmp_path):
+    from news_digest.pipeline.language_model import SuffixLanguageModel, load_model
+
+    texts = [" ".join(re.findall(r"\w+", (CORPUS / name).read_text(encoding="utf-8")))[:600]
+             for name, gold in GOLD.items() if gold["lang"] in ("fr", "en")]
+    built = SuffixLanguageModel(("en", "fr"))
+    first = load_model(("en", "fr"), tmp_path)  # built, then kept
+    (kept,) = tmp_path.glob("language-model-en-fr-*.pickle")
+    again = load_model(("en", "fr"), tmp_path)  # read back
+    assert again is not first
+    for text in texts:
+        assert (built.scores(text) == again.scores(text)).all() and again.classify(text) == built.classify(text)
+    kept.write_bytes(b"not a pickle")  # a damaged copy is built again and replaced
+    assert load_model(("en", "fr"), tmp_path).classify(texts[0]) == built.classify(texts[0])
+    assert [path.name for path in tmp_path.iterdir()] == [kept.name] and kept.stat().st_size > 1000

@@ -97,6 +97,45 @@ def test_site_dates_are_formatted_and_dated_articles_come_first(build_site):
     assert site.json("api/articles.json")["articles"][2]["date"] == "2026-03-14T00:00:00"
 
 
+def _monthly_summit(month: int) -> str:
+    return (f"Date: 2026-0{month}-1{month}\nSource: Le Quotidien\n\nSommet numéro {month} avec Emmanuel Macron\n\n"
+            "Emmanuel Macron reçoit les dirigeants européens à Bruxelles.\n\nLe sommet a commencé jeudi.\n")
+
+
+def test_site_long_lists_show_the_latest_in_full_and_the_rest_by_month(build_site):
+    files = {f"summit-{month}.txt": _monthly_summit(month) for month in (1, 2, 3)}
+    site = build_site({**files, "hostile.txt": HOSTILE}, NEWS_DIGEST_LIST_LATEST=2)
+    home = site.page("en/index.html")
+    assert [link["href"] for link in home.select(".home-latest .article-item-title a")] == [
+        "./articles/summit-3.html", "./articles/summit-2.html"]
+    assert home.select_one(".home-latest .more a")["href"] == "./archive.html"
+    assert home.select_one(".home-latest .more a").get_text(" ", strip=True) == "All 6 articles, by month →"
+    # The archive: every article once, newest month first, undated last, each month with its count.
+    archive = site.page("en/archive.html")
+    months = [(section.select_one(".archive-month-title").contents[0].strip(),
+               [link["href"] for link in section.select(".archive-item a")])
+              for section in archive.select(".archive-month")]
+    assert [(month, len(links)) for month, links in months] == [
+        ("March 2026", 1), ("February 2026", 1), ("January 2026", 1), ("Date unknown", 3)]
+    assert months[0][1] == ["./articles/summit-3.html"]
+    assert archive.select_one(".archive-item time")["datetime"] == "2026-03-13"
+    assert archive.select_one(".archive-item time").get_text() == "Mar 13"
+    # Article text stays text in the one-line items too.
+    assert archive.find("script") is None and archive.find("img") is None
+    assert "<script>alert('headline')</script> Gaza {{ 7 * 7 }}" in [link.get_text() for link in archive.select(".archive-item a")]
+    french = site.page("fr/archive.html")
+    assert [title.contents[0].strip() for title in french.select(".archive-month-title")][:1] == ["mars 2026"]
+    # An actor's page: its two latest articles in full, the earlier one by month.
+    actor = site.page("fr/actors/emmanuel-macron.html")
+    assert [link["href"] for link in actor.select(".article-item-title a")] == [
+        "../articles/summit-3.html", "../articles/summit-2.html"]
+    assert actor.select_one(".archive-title").get_text() == "Articles plus anciens"
+    assert [link["href"] for link in actor.select(".archive-item a")] == ["../articles/summit-1.html"]
+    assert actor.select_one(".archive-month-title").contents[0].strip() == "janvier 2026"
+    for target in (home.select_one(".home-latest .more a"), *archive.select(".archive-item a")):
+        assert (site.output / "en" / target["href"]).resolve().is_file()
+
+
 def test_site_root_leads_to_the_default_interface_language(build_site):
     site = build_site(DEFAULT_LANG="ar")
     root = site.page("index.html")

@@ -70,11 +70,11 @@ def _topics_in_order(corpus: DigestCorpus) -> Localised:
     return topics
 
 
-def _home_lists(corpus: DigestCorpus, stories: list[Any], articles: list[Any]) -> dict[str, list[Any]]:
+def _home_lists(corpus: DigestCorpus, stories: list[Any], articles: list[Any], latest: int) -> dict[str, list[Any]]:
     """What the home page shows: the latest articles and beside them recent stories, topics in use, most cited actors."""
     topics = [topic for topic in corpus.topics.values() if topic.articles]
     actors = sorted(corpus.actors.values(), key=lambda actor: (-len(actor.articles), -actor.mentions, actor.id))
-    return {"articles": articles, "home_stories": stories[:HOME_STORIES],
+    return {"articles": articles, "latest_articles": articles[:latest], "home_stories": stories[:HOME_STORIES],
             "home_topics": sorted(topics, key=lambda topic: (-len(topic.articles), topic.id)),
             "home_actors": actors[:HOME_ACTORS]}
 
@@ -85,13 +85,16 @@ def plan_pages(context: dict[str, Any], settings: dict[str, Any]) -> list[Planne
     corpus: DigestCorpus = context["digest_corpus"]
     default = interface.default.lang
     stories = sorted(corpus.stories.values(), key=_newest_first)
-    plan = [PlannedPage("home", "index.html", "index.html", ("index",), _home_lists(corpus, stories, context["articles"])),
+    articles = context["articles"]  # newest first, undated last
+    plan = [PlannedPage("home", "index.html", "index.html", ("index",),
+                        _home_lists(corpus, stories, articles, settings["NEWS_DIGEST_LIST_LATEST"])),
+            PlannedPage("archive", settings["ARCHIVE_URL"], settings["ARCHIVE_SAVE_AS"], ("archive",), {"articles": articles}),
             PlannedPage("search", "search.html", "search.html", ("search",), in_sitemap=False)]
     # Articles and pages are written at their URL: their SAVE_AS settings are off (Pelican must not write them).
     plan += [PlannedPage("article", page_url(article), page_url(article), (article.template, "article"), {"article": article},
                          search_language=interface.closest_to(article.lang),
                          date=article.date if getattr(article, "date_known", True) else None)
-             for article in context["articles"]]
+             for article in articles]
     plan += [PlannedPage("page", page.url, page.url, (page.template, "page"), {"page": page}) for page in context.get("pages", [])]
     # `actor.articles` keeps the site's order: newest first, undated last.
     plan += [PlannedPage("actor", actor.url, actor.save_as, (f"actor-{actor.type}", "actor"), {"actor": actor},

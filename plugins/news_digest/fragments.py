@@ -6,11 +6,15 @@ the whole template context (Pelican's settings included) every time, which loops
 
 from __future__ import annotations
 
+import datetime as dt
+from itertools import groupby
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
+
+from .i18n import InterfaceLanguage, url_to
 
 ARTICLE_ITEM = "partials/_article_item.html"
 
@@ -42,6 +46,42 @@ class Fragments:
         return item
 
 
+    @pass_context
+    def archive(self, context: Context, articles: Any, heading: str = "h3") -> Markup:
+        """Articles by month, in the list's order (newest first, undated last): each month a heading with its
+        count, then a line per article with its day, headline and language.
+
+        Long lists (an actor's thousands of articles) come out this way: a line costs a few microseconds and
+        a few dozen bytes, where a full item costs a template render and a kilobyte.
+        """
+        ui: InterfaceLanguage = context["ui"]
+        parts = []
+        for month, group in groupby(articles, key=_month_of):
+            lines = [self._archive_line(context, ui, article) for article in group]
+            label = ui.month(month) if month else ui.gettext("Date unknown")
+            parts.append(f'<section class="archive-month"><{heading} class="archive-month-title">{escape(label)} '
+                         f'<span class="count">({ui.number(len(lines))})</span></{heading}>'
+                         f'<ol class="archive-list">{"".join(lines)}</ol></section>')
+        return Markup("".join(parts))
+
+    def _archive_line(self, context: Context, ui: InterfaceLanguage, article: Any) -> str:
+        key = (id(article), ui.lang, context["LANGUAGE_ROOT"], "archive")
+        line = self._items.get(key)
+        if line is None:
+            day = (f'<time datetime="{article.date.date().isoformat()}">{escape(ui.day_in_month(article.date))}</time> '
+                   if _month_of(article) else "")
+            line = self._items[key] = Markup(
+                f'<li class="archive-item">{day}<a href="{escape(url_to(context, article))}" lang="{escape(article.lang)}" '
+                f'dir="{escape(article.digest.direction)}">{escape(article.title)}</a> '
+                f'<span class="meta-lang">{escape(ui.language_name(article.lang))}</span></li>')
+        return line
+
+
+def _month_of(article: Any) -> dt.date | None:
+    """The first day of the article's month; None when its date is unknown."""
+    return article.date.date().replace(day=1) if getattr(article, "date_known", True) else None
+
+
 @pass_context
 def actor_name(context: Context, actor: Any) -> Markup:
     """An actor's name in the interface language when known, isolated in `<bdi>` with the name's own language."""
@@ -50,7 +90,9 @@ def actor_name(context: Context, actor: Any) -> Markup:
 
 
 def install_fragments(generator: Any) -> None:
-    """Signal receiver (generator_init): `article_item(article, heading)` for list items, `actor_name(actor)`."""
+    """Signal receiver (generator_init): `article_item(article, heading)` for list items, `archive(articles,
+    heading)` for long lists by month, `actor_name(actor)`."""
     env = getattr(generator, "env", None)
     if env is not None:
-        env.globals.update(article_item=Fragments().article_item, actor_name=actor_name)
+        fragments = Fragments()
+        env.globals.update(article_item=fragments.article_item, archive=fragments.archive, actor_name=actor_name)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -39,6 +39,11 @@ def _format_date(value: dt.date, locale: Locale) -> str:
 
 
 @lru_cache(maxsize=16_384)
+def _format_skeleton(skeleton: str, value: dt.date, locale: Locale) -> str:
+    return format_skeleton(skeleton, value, locale=locale)
+
+
+@lru_cache(maxsize=16_384)
 def _format_hijri(value: dt.date, lang: str) -> str | None:
     """The date in the Umm al-Qura calendar, written in `lang`; None when ICU is not available."""
     try:
@@ -51,6 +56,11 @@ def _format_hijri(value: dt.date, lang: str) -> str | None:
     calendar = icu.GregorianCalendar(icu.TimeZone.getGMT())
     calendar.set(value.year, value.month - 1, value.day, 12, 0, 0)
     return formatter.format(calendar.getTime())
+
+
+def _day_of(value: dt.date) -> dt.date:
+    """The calendar day of a date or datetime: the formatters' caches key on days, not instants."""
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def load_translations(translations_dir: Path, lang: str) -> NullTranslations:
@@ -103,13 +113,21 @@ class InterfaceLanguage:
 
     def date(self, value: dt.date) -> str:
         """A date written the way this interface language writes dates."""
-        return self.digits(_format_date(value.date() if isinstance(value, dt.datetime) else value, self.locale))
+        return self.digits(_format_date(_day_of(value), self.locale))
+
+    def month(self, value: dt.date) -> str:
+        """The month and year of a date, as a heading (`March 2025`, `mars 2025`, `مارس 2025`)."""
+        return self.digits(_format_skeleton("yMMMM", _day_of(value), self.locale))
+
+    def day_in_month(self, value: dt.date) -> str:
+        """Day and month, without the year (`Mar 5`, `5 mars`): under a month's heading."""
+        return self.digits(_format_skeleton("MMMd", _day_of(value), self.locale))
 
     def hijri_date(self, value: dt.date) -> str | None:
         """The same day in the Hijri (Umm al-Qura) calendar, when this language shows it."""
         if not self.hijri:
             return None
-        written = _format_hijri(value.date() if isinstance(value, dt.datetime) else value, self.lang)
+        written = _format_hijri(_day_of(value), self.lang)
         return self.digits(written) if written else None
 
     @cached_property

@@ -119,10 +119,14 @@ class PageInputs:
                 tuple(self.story(other) for other, _ in story.related))
 
     def _home_page(self, context: dict[str, Any]) -> Hashable:
-        return (_digest_cards(self.article(article) + self.lede(article) for article in context["articles"]),
+        return (_digest_cards(self.article(article) + self.lede(article) for article in context["latest_articles"]),
+                len(context["articles"]),
                 tuple(self.story(story) for story in context["home_stories"]),
                 tuple((self.topic(topic), len(topic.articles)) for topic in context["home_topics"]),
                 tuple((self.actor(actor), len(actor.articles)) for actor in context["home_actors"]))
+
+    def _archive_page(self, context: dict[str, Any]) -> Hashable:
+        return self._articles(context["articles"])
 
     def _actors_page(self, context: dict[str, Any]) -> Hashable:
         return tuple((actor_type, tuple((group.label, tuple((self.actor(actor), len(actor.articles))

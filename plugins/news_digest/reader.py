@@ -60,7 +60,8 @@ class NewsTextReader(BaseReader):
     def pipeline(self) -> ArticlePipeline:
         """The analysis pipeline, built on first use; knowledge-base problems are reported then."""
         if self._pipeline is None:
-            self._pipeline = ArticlePipeline(analysis_config(self.settings))
+            models = Path(self.settings["CACHE_PATH"]) / "news_digest" if self.settings["NEWS_DIGEST_CACHE"] else None
+            self._pipeline = ArticlePipeline(analysis_config(self.settings), model_folder=models)
             for label, problem in (*self._pipeline.knowledge.problems, *self._pipeline.matcher.problems):
                 logger.warning("news_digest.knowledge: %s", problem.describe(label))
             for label, problem in self._pipeline.taxonomy.problems:

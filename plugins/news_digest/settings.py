@@ -176,6 +176,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("STORY_SAVE_AS", "stories/{slug}.html", "Where a story's page is written.", _url_pattern),
     Setting("STORIES_URL", "stories/index.html", "Address of the index of stories, newest first.", _url_pattern),
     Setting("STORIES_SAVE_AS", "stories/index.html", "Where the index of stories is written.", _url_pattern),
+    Setting("ARCHIVE_URL", "archive.html", "Address of the list of all articles by month.", _url_pattern),
+    Setting("ARCHIVE_SAVE_AS", "archive.html", "Where the list of all articles by month is written.", _url_pattern),
+    Setting(
+        "NEWS_DIGEST_LIST_LATEST",
+        20,
+        "Articles the home, actor and topic pages show in full (headline, source, place, date), newest first. "
+        "The home page then links to the archive of all articles; actor and topic pages list their earlier "
+        "articles by month, date and headline only, so adding an article does not rewrite every long list.",
+        _positive_int,
+    ),
     Setting(
         "NEWS_DIGEST_TOPIC_FILES",
         (),

@@ -85,10 +85,11 @@ def resolve_stages(names: tuple[str, ...]) -> tuple[Stage, ...]:
 class ArticlePipeline:
     """Reads article files into documents: a pure function of the bytes, the path and the config."""
 
-    def __init__(self, config: AnalysisConfig) -> None:
+    def __init__(self, config: AnalysisConfig, model_folder: Path | None = None) -> None:
+        """`model_folder`: where the language model, once built, is kept for the next builds (None: nowhere)."""
         self.config = config
         self.stages = resolve_stages(config.stages)
-        self.detector = LanguageDetector()
+        self.detector = LanguageDetector(model_folder)
         self.knowledge = load_knowledge_base(list(config.actor_files), list(config.site_actor_files),
                                              config.languages, label_root=_DATA_DIR)
         self.first_names = load_first_names()

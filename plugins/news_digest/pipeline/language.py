@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
@@ -91,8 +92,16 @@ def text_direction(code: str) -> str:
 class LanguageDetector:
     """Identifies languages; loads the model on first use, for each set of candidate languages it is asked about."""
 
+    model_folder: Path | None = None  # where built models are kept between builds (a cache folder)
     _models: dict[tuple[str, ...], SuffixLanguageModel] = field(default_factory=dict)
     _identifier: Any = None  # py3langid's LanguageIdentifier, over all its languages
+
+    def _model(self, languages: tuple[str, ...]) -> SuffixLanguageModel:
+        model = self._models.get(languages)
+        if model is None:
+            from .language_model import load_model  # numpy only when detecting
+            model = self._models[languages] = load_model(languages, self.model_folder)
+        return model
 
     def prepare(self, languages: tuple[str, ...]) -> None:
         """Load now the models `classify` will need for a site in `languages` (those that share a script).
@@ -105,21 +114,16 @@ class LanguageDetector:
             if script := script_of_language(code):
                 by_script.setdefault(script, []).append(code)
         for codes in by_script.values():
-            if len(codes) > 1 and (key := tuple(sorted(set(codes)))) not in self._models:
-                from .language_model import SuffixLanguageModel  # numpy only when detecting
+            if len(codes) > 1:
                 try:
-                    self._models[key] = SuffixLanguageModel(key)
+                    self._model(tuple(sorted(set(codes))))
                 except ValueError:
                     continue
 
     def classify(self, text: str, candidates: tuple[str, ...] | None) -> str:
         """The most likely language of `text`, among `candidates` when given."""
         if candidates:
-            languages = tuple(sorted(set(candidates)))
-            if languages not in self._models:
-                from .language_model import SuffixLanguageModel  # numpy only when detecting
-                self._models[languages] = SuffixLanguageModel(languages)
-            model = self._models[languages]
+            model = self._model(tuple(sorted(set(candidates))))
             if len(text) > _QUICK_SAMPLE_CHARS:
                 # The text's start decides almost always; the whole sample is scored only when it does not.
                 scores = model.scores(text[:_QUICK_SAMPLE_CHARS])

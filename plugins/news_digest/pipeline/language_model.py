@@ -6,14 +6,18 @@ numpy and py3langid (a tenth of a second, and their memory).
 
 from __future__ import annotations
 
+import hashlib
 import lzma
 import math
 import os
+import pickle
 import shutil
 import struct
 import tempfile
 import unicodedata
 import zipfile
+from importlib.metadata import version
+from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
@@ -224,3 +228,40 @@ class SuffixLanguageModel:
             scores[first] += scores[duplicate]
             scores[duplicate] = 0.0
         return scores
+
+
+def load_model(languages: tuple[str, ...], folder: Path | None) -> SuffixLanguageModel:
+    """The model for `languages`, kept in `folder` (a cache) once built: building it decompresses py3langid's
+    whole model, about half a second, which a rebuild that adds one article would otherwise pay again.
+
+    The kept copy is named after py3langid's version and model file and this module's code, so an upgrade
+    builds a new one; an unreadable copy is built again and replaced.
+    """
+    if folder is None:
+        return SuffixLanguageModel(languages)
+    model_path = MODEL_DIR / MODEL_FILE
+    digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8)
+    digest.update(f"{version('py3langid')}|{model_path.stat().st_size}".encode())
+    name = f"language-model-{'-'.join(languages)}"
+    kept = folder / f"{name}-{digest.hexdigest()}.pickle"
+    try:
+        with kept.open("rb") as file:
+            model = pickle.load(file)
+        if isinstance(model, SuffixLanguageModel):
+            return model
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+        pass
+    model = SuffixLanguageModel(languages)
+    # Named as the build's other temporary files (`.<name>.<pid>.tmp`), which a build removes if one was killed.
+    temporary = folder / f".{kept.name}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as file:
+            pickle.dump(model, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, kept)
+        for older in folder.glob(f"{name}-*.pickle"):
+            if older != kept:
+                older.unlink(missing_ok=True)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # a cache that cannot be written costs the next build the same time
+    return model
