@@ -1,8 +1,9 @@
 """The per-article analysis cache: a document is re-analysed only when its bytes or what analysis depends on change.
 
-A document's key is a hash of its path in the content folder, its bytes, and the analysis fingerprint: the
-pipeline's configuration, the contents of every knowledge-base, taxonomy and name-list file, and the
-pipeline's own code. Change any of these and every key changes, so a stale analysis is never reused.
+A document's key is a hash of its path in the content folder, its bytes, and the analysis fingerprint
+(`AnalysisConfig.fingerprint`): the pipeline's configuration, the contents of every knowledge-base, taxonomy
+and name-list file, and the pipeline's own code. Change any of these and every key changes, so a stale
+analysis is never reused.
 
 The cache is one SQLite file: each write is a transaction, so an interrupted build leaves the cache as it
 was before the write or after it, never half-written.
@@ -14,40 +15,14 @@ import hashlib
 import logging
 import pickle
 import sqlite3
-from importlib.metadata import version
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .pipeline.config import AnalysisConfig
 from .pipeline.document import ArticleDocument
 
 logger = logging.getLogger(__name__)
 
 CACHE_FILE = "analysis.sqlite3"
-_PIPELINE_CODE = Path(__file__).resolve().parent / "pipeline"
-_SHIPPED_DATA = Path(__file__).resolve().parent / "data"
-
-
-def _hash_file(digest: "hashlib._Hash", path: Path) -> None:
-    digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
-    try:
-        digest.update(path.read_bytes())
-    except OSError:
-        digest.update(b"<unreadable>")
-    digest.update(b"\0")
-
-
-def analysis_fingerprint(config: AnalysisConfig) -> str:
-    """What every article's analysis depends on besides its own bytes, as one hash."""
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(repr(config).encode("utf-8", "surrogatepass"))
-    # Language identification reads py3langid's model with numpy: their versions count too.
-    digest.update(f"{version('py3langid')} {version('numpy')}".encode("ascii"))
-    code_and_data = sorted(path for folder in (_PIPELINE_CODE, _SHIPPED_DATA) for path in folder.rglob("*")
-                           if path.is_file() and "__pycache__" not in path.parts)
-    for path in (*code_and_data, *config.site_actor_files, *config.site_topic_files):
-        _hash_file(digest, path)
-    return digest.hexdigest()
 
 
 def document_key(fingerprint: str, source: str, raw: bytes) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from collections import Counter, defaultdict
 from itertools import chain
 from dataclasses import dataclass, field
@@ -174,17 +176,19 @@ class LinkedBody:
         self.analysis_key = analysis_key  # the analysis cache's key of the document, if known
 
     @cached_property
-    def links(self) -> tuple:
-        """What the links are made from: where each mention starts and ends, and where its link leads (None: not linked).
+    def inputs(self) -> tuple:
+        """What the body's HTML is made from: the text, where each mention starts and ends, and where its link
+        leads (None: not linked).
 
-        The analysis cache's key determines every mention (it hashes the file's bytes and everything analysis
-        depends on), so when it is known, the key and the link targets stand for the list: a rebuild signs
-        every article page, and the list has a hundred entries.
+        The analysis cache's key determines the text and every mention (it hashes the file's bytes and everything
+        analysis depends on), so when it is known, the key and the link targets stand for them: a rebuild signs
+        every article page, and a body has a hundred mentions and kilobytes of text.
         """
         if self.analysis_key:
             return self.analysis_key, tuple(sorted(self.hrefs.items()))
-        return tuple((mention.index, mention.start, mention.end, mention.nested, self.hrefs.get(mention.actor))
-                     for mention in self.mentions)
+        text = hashlib.blake2b("\n".join(self.paragraphs).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        return text, tuple((mention.index, mention.start, mention.end, mention.nested, self.hrefs.get(mention.actor))
+                           for mention in self.mentions)
 
     @cached_property
     def html(self) -> str:

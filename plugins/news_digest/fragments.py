@@ -14,7 +14,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from .i18n import InterfaceLanguage, url_to
+from .i18n import InterfaceLanguage, page_url
 
 ARTICLE_ITEM = "partials/_article_item.html"
 
@@ -27,6 +27,7 @@ class Fragments:
 
     def __init__(self) -> None:
         self._items: dict[tuple[int, str, str, str], Markup] = {}
+        self._links: dict[int, tuple[dt.date | None, str]] = {}
         # The page being rendered and its variables: merged once per page, not once per item.
         self._page: tuple[Context | None, dict[str, Any]] = (None, {})
 
@@ -45,7 +46,6 @@ class Fragments:
             item = self._items[key] = Markup(context.environment.concat(template.root_render_func(item_context)))
         return item
 
-
     @pass_context
     def archive(self, context: Context, articles: Any, heading: str = "h3") -> Markup:
         """Articles by month, in the list's order (newest first, undated last): each month a heading with its
@@ -55,31 +55,37 @@ class Fragments:
         a few dozen bytes, where a full item costs a template render and a kilobyte.
         """
         ui: InterfaceLanguage = context["ui"]
+        root = str(escape(context["LANGUAGE_ROOT"]))
         parts = []
-        for month, group in groupby(articles, key=_month_of):
-            lines = [self._archive_line(context, ui, article) for article in group]
+        for month, group in groupby(articles, key=lambda article: self._archive_link(article)[0]):
+            lines = [self._archive_line(ui, root, article) for article in group]
             label = ui.month(month) if month else ui.gettext("Date unknown")
             parts.append(f'<section class="archive-month"><{heading} class="archive-month-title">{escape(label)} '
                          f'<span class="count">({ui.number(len(lines))})</span></{heading}>'
                          f'<ol class="archive-list">{"".join(lines)}</ol></section>')
         return Markup("".join(parts))
 
-    def _archive_line(self, context: Context, ui: InterfaceLanguage, article: Any) -> str:
-        key = (id(article), ui.lang, context["LANGUAGE_ROOT"], "archive")
+    def _archive_line(self, ui: InterfaceLanguage, root: str, article: Any) -> str:
+        key = (id(article), ui.lang, root, "archive")
         line = self._items.get(key)
         if line is None:
+            month, link = self._archive_link(article)
             day = (f'<time datetime="{article.date.date().isoformat()}">{escape(ui.day_in_month(article.date))}</time> '
-                   if _month_of(article) else "")
-            line = self._items[key] = Markup(
-                f'<li class="archive-item">{day}<a href="{escape(url_to(context, article))}" lang="{escape(article.lang)}" '
-                f'dir="{escape(article.digest.direction)}">{escape(article.title)}</a> '
-                f'<span class="meta-lang">{escape(ui.language_name(article.lang))}</span></li>')
+                   if month else "")
+            line = self._items[key] = Markup(f'<li class="archive-item">{day}<a href="{root}/{link} '
+                                             f'<span class="meta-lang">{escape(ui.language_name(article.lang))}</span></li>')
         return line
 
-
-def _month_of(article: Any) -> dt.date | None:
-    """The first day of the article's month; None when its date is unknown."""
-    return article.date.date().replace(day=1) if getattr(article, "date_known", True) else None
+    def _archive_link(self, article: Any) -> tuple[dt.date | None, str]:
+        """The article's month (None when undated) and the end of its link from the language folder on, escaped:
+        the same on every page and in every interface language, so made once."""
+        entry = self._links.get(id(article))
+        if entry is None:
+            month = article.date.date().replace(day=1) if getattr(article, "date_known", True) else None
+            entry = self._links[id(article)] = (month, (
+                f'{escape(page_url(article))}" lang="{escape(article.lang)}" dir="{escape(article.digest.direction)}">'
+                f'{escape(article.title)}</a>'))
+        return entry
 
 
 @pass_context

@@ -94,7 +94,7 @@ class PageInputs:
         doc = article.digest
         story = article.story
         return (self.article(article), doc.section, doc.lede, doc.authors, doc.url, article.title_html,
-                _digest("\n".join(article.body.paragraphs)), article.body.links, self.lede(article),
+                article.body.inputs, self.lede(article),
                 (self.story(story), tuple(self.story(other) for other, _ in story.related)) if story else None,
                 tuple(self.topic(topic) for topic in article.topic_pages),
                 tuple((self.actor(actor), count) for actor, count in article.actor_pages))

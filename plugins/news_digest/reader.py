@@ -11,7 +11,7 @@ from typing import Any
 
 from pelican.readers import BaseReader
 
-from .analysis_cache import AnalysisCache, analysis_fingerprint, document_key
+from .analysis_cache import AnalysisCache, document_key
 from .output import scratch_folder
 from .parallel import available_cores, fork_map
 from .pipeline.article_pipeline import ArticlePipeline
@@ -60,8 +60,8 @@ class NewsTextReader(BaseReader):
     def pipeline(self) -> ArticlePipeline:
         """The analysis pipeline, built on first use; knowledge-base problems are reported then."""
         if self._pipeline is None:
-            models = Path(self.settings["CACHE_PATH"]) / "news_digest" if self.settings["NEWS_DIGEST_CACHE"] else None
-            self._pipeline = ArticlePipeline(analysis_config(self.settings), model_folder=models)
+            kept = Path(self.settings["CACHE_PATH"]) / "news_digest" if self.settings["NEWS_DIGEST_CACHE"] else None
+            self._pipeline = ArticlePipeline(analysis_config(self.settings), cache_folder=kept)
             for label, problem in (*self._pipeline.knowledge.problems, *self._pipeline.matcher.problems):
                 logger.warning("news_digest.knowledge: %s", problem.describe(label))
             for label, problem in self._pipeline.taxonomy.problems:
@@ -78,7 +78,7 @@ class NewsTextReader(BaseReader):
         others are analysed on every core. Files that cannot be read are left to `read`, which reports them.
         """
         pipeline = self.pipeline
-        fingerprint = analysis_fingerprint(pipeline.config)
+        fingerprint = pipeline.config.fingerprint
         keyed: dict[str, tuple[str, bytes]] = {}
         originals: dict[bytes, str] = {}
         copies: dict[str, str] = {}

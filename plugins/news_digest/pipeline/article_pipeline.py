@@ -12,14 +12,15 @@ from .decoding import decode_article
 from .document import ArticleDocument, Problem
 from .header import read_header
 from .entities import EntityFinder
-from .first_names import load_first_names
+from .first_names import FirstNames, load_first_names
 from .identifiers import article_id, display_path
-from .knowledge import load_knowledge_base
+from .kept import kept
+from .knowledge import KnowledgeBase, load_knowledge_base
 from .language import LanguageDetector, identify_language
 from .matcher import NameMatcher
 from .segment import segment
 from .stories import numbers_in
-from .topics import TopicScorer, load_taxonomy
+from .topics import Taxonomy, TopicScorer, load_taxonomy
 from .text import display_text
 
 
@@ -82,21 +83,45 @@ def resolve_stages(names: tuple[str, ...]) -> tuple[Stage, ...]:
     return tuple(stages)
 
 
+@dataclass(frozen=True)
+class Resources:
+    """What the stages look actors and topics up in: made from the knowledge-base, name-list and taxonomy files."""
+
+    knowledge: KnowledgeBase
+    first_names: FirstNames
+    matcher: NameMatcher
+    entity_finder: EntityFinder
+    taxonomy: Taxonomy
+    topic_scorer: TopicScorer
+
+    @classmethod
+    def make(cls, config: AnalysisConfig) -> Resources:
+        """Read the files `config` names and build the lookups over them."""
+        knowledge = load_knowledge_base(list(config.actor_files), list(config.site_actor_files), config.languages,
+                                        label_root=_DATA_DIR)
+        first_names = load_first_names()
+        matcher = NameMatcher(knowledge, first_names.latin)
+        taxonomy = load_taxonomy(list(config.topic_files), list(config.site_topic_files), label_root=_DATA_DIR)
+        return cls(knowledge, first_names, matcher, EntityFinder(knowledge, matcher, first_names), taxonomy,
+                   TopicScorer(taxonomy))
+
+
 class ArticlePipeline:
     """Reads article files into documents: a pure function of the bytes, the path and the config."""
 
-    def __init__(self, config: AnalysisConfig, model_folder: Path | None = None) -> None:
-        """`model_folder`: where the language model, once built, is kept for the next builds (None: nowhere)."""
+    def __init__(self, config: AnalysisConfig, cache_folder: Path | None = None) -> None:
+        """`cache_folder`: where the resources and the language model, once made, are kept for the next builds
+        (they are named after the config's fingerprint, which covers every file they are made from)."""
         self.config = config
         self.stages = resolve_stages(config.stages)
-        self.detector = LanguageDetector(model_folder)
-        self.knowledge = load_knowledge_base(list(config.actor_files), list(config.site_actor_files),
-                                             config.languages, label_root=_DATA_DIR)
-        self.first_names = load_first_names()
-        self.matcher = NameMatcher(self.knowledge, self.first_names.latin)
-        self.entity_finder = EntityFinder(self.knowledge, self.matcher, self.first_names)
-        self.taxonomy = load_taxonomy(list(config.topic_files), list(config.site_topic_files), label_root=_DATA_DIR)
-        self.topic_scorer = TopicScorer(self.taxonomy)
+        self.detector = LanguageDetector(cache_folder)
+        resources = kept(cache_folder, "pipeline-resources", config.fingerprint, lambda: Resources.make(config), Resources)
+        self.knowledge = resources.knowledge
+        self.first_names = resources.first_names
+        self.matcher = resources.matcher
+        self.entity_finder = resources.entity_finder
+        self.taxonomy = resources.taxonomy
+        self.topic_scorer = resources.topic_scorer
 
     def read(self, path: Path, source: str) -> ArticleDocument:
         """Read and analyse the file at `path`; `source` is its path relative to the content folder."""

@@ -92,7 +92,7 @@ def text_direction(code: str) -> str:
 class LanguageDetector:
     """Identifies languages; loads the model on first use, for each set of candidate languages it is asked about."""
 
-    model_folder: Path | None = None  # where built models are kept between builds (a cache folder)
+    cache_folder: Path | None = None  # where built models are kept between builds
     _models: dict[tuple[str, ...], SuffixLanguageModel] = field(default_factory=dict)
     _identifier: Any = None  # py3langid's LanguageIdentifier, over all its languages
 
@@ -100,7 +100,7 @@ class LanguageDetector:
         model = self._models.get(languages)
         if model is None:
             from .language_model import load_model  # numpy only when detecting
-            model = self._models[languages] = load_model(languages, self.model_folder)
+            model = self._models[languages] = load_model(languages, self.cache_folder)
         return model
 
     def prepare(self, languages: tuple[str, ...]) -> None:

@@ -10,7 +10,6 @@ import hashlib
 import lzma
 import math
 import os
-import pickle
 import shutil
 import struct
 import tempfile
@@ -22,6 +21,8 @@ from typing import BinaryIO
 
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+from .kept import kept
 
 # The model's arrays, stored uncompressed in an .npz (a zip archive) inside the .xz file.
 _NpyMember = tuple[int, np.dtype, tuple[int, ...]]
@@ -232,36 +233,8 @@ class SuffixLanguageModel:
 
 def load_model(languages: tuple[str, ...], folder: Path | None) -> SuffixLanguageModel:
     """The model for `languages`, kept in `folder` (a cache) once built: building it decompresses py3langid's
-    whole model, about half a second, which a rebuild that adds one article would otherwise pay again.
-
-    The kept copy is named after py3langid's version and model file and this module's code, so an upgrade
-    builds a new one; an unreadable copy is built again and replaced.
-    """
-    if folder is None:
-        return SuffixLanguageModel(languages)
-    model_path = MODEL_DIR / MODEL_FILE
+    whole model, about half a second, which a rebuild that adds one article would otherwise pay again."""
     digest = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8)
-    digest.update(f"{version('py3langid')}|{model_path.stat().st_size}".encode())
-    name = f"language-model-{'-'.join(languages)}"
-    kept = folder / f"{name}-{digest.hexdigest()}.pickle"
-    try:
-        with kept.open("rb") as file:
-            model = pickle.load(file)
-        if isinstance(model, SuffixLanguageModel):
-            return model
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
-        pass
-    model = SuffixLanguageModel(languages)
-    # Named as the build's other temporary files (`.<name>.<pid>.tmp`), which a build removes if one was killed.
-    temporary = folder / f".{kept.name}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as file:
-            pickle.dump(model, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, kept)
-        for older in folder.glob(f"{name}-*.pickle"):
-            if older != kept:
-                older.unlink(missing_ok=True)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # a cache that cannot be written costs the next build the same time
-    return model
+    digest.update(f"{version('py3langid')}|{(MODEL_DIR / MODEL_FILE).stat().st_size}".encode())
+    return kept(folder, f"language-model-{'-'.join(languages)}", digest.hexdigest(),
+                lambda: SuffixLanguageModel(languages), SuffixLanguageModel)
