@@ -190,7 +190,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 SYSTEM_DEPS_HINT = "install the system packages with `make system-deps`"
 INTERFACE_LANGUAGES = ("en", "fr", "ar")
 # The kinds of page the browser tests sample in every interface language.
-PAGE_KINDS = ("home", "archive", "french-article", "arabic-article", "actor", "actors-index",
+PAGE_KINDS = ("home", "archive", "archive-month", "french-article", "arabic-article", "actor", "actors-index",
               "topic", "topics-index", "story", "stories-index", "search")
 
 
@@ -289,6 +289,7 @@ def browser_sample_pages(digest_site: BuiltSite) -> dict[tuple[str, str], str | 
         pages.update({
             (lang, "home"): f"{lang}/index.html",
             (lang, "archive"): f"{lang}/archive.html",
+            (lang, "archive-month"): _first_page_linked_from(digest_site, f"{lang}/archive.html", f"{lang}/archive"),
             (lang, "french-article"): f"{lang}/articles/{FRENCH_SAMPLE.removesuffix('.txt')}.html",
             (lang, "arabic-article"): f"{lang}/articles/{ARABIC_SAMPLE.removesuffix('.txt')}.html",
             (lang, "actor"): f"{lang}/actors/yoav-gallant.html",

@@ -34,7 +34,7 @@ def test_interface_every_page_exists_in_every_interface_language(digest_site):
     trees = {lang: set(html_pages(digest_site, lang)) for lang in LANGUAGES}
     assert trees["en"] == trees["fr"] == trees["ar"]
     kinds = {path.split("/")[0] for path in trees["en"]}
-    assert kinds == {"index.html", "archive.html", "search.html", "articles", "actors", "topics", "stories", "pages"}
+    assert kinds == {"index.html", "archive.html", "archive", "search.html", "articles", "actors", "topics", "stories", "pages"}
     assert {"stories/index.html", "topics/index.html", "actors/index.html", "pages/about.html"} <= trees["en"]
     assert not (digest_site.output / "articles").exists()
 

@@ -110,21 +110,28 @@ def test_site_long_lists_show_the_latest_in_full_and_the_rest_by_month(build_sit
         "./articles/summit-3.html", "./articles/summit-2.html"]
     assert home.select_one(".home-latest .more a")["href"] == "./archive.html"
     assert home.select_one(".home-latest .more a").get_text(" ", strip=True) == "All 6 articles, by month →"
-    # The archive: every article once, newest month first, undated last, each month with its count.
+    # The archive: its months, newest first, undated last, each with its count and a page of its own.
     archive = site.page("en/archive.html")
-    months = [(section.select_one(".archive-month-title").contents[0].strip(),
-               [link["href"] for link in section.select(".archive-item a")])
-              for section in archive.select(".archive-month")]
-    assert [(month, len(links)) for month, links in months] == [
-        ("March 2026", 1), ("February 2026", 1), ("January 2026", 1), ("Date unknown", 3)]
-    assert months[0][1] == ["./articles/summit-3.html"]
-    assert archive.select_one(".archive-item time")["datetime"] == "2026-03-13"
-    assert archive.select_one(".archive-item time").get_text() == "Mar 13"
+    months = [(link.get_text(), link["href"], link.find_next_sibling(class_="count").get_text())
+              for link in archive.select(".archive-months a")]
+    assert months == [("March 2026", "./archive/2026-03.html", "(1)"), ("February 2026", "./archive/2026-02.html", "(1)"),
+                      ("January 2026", "./archive/2026-01.html", "(1)"), ("Date unknown", "./archive/undated.html", "(3)")]
+    march = site.page("en/archive/2026-03.html")
+    assert march.select_one("h1").get_text() == "March 2026"
+    assert [link["href"] for link in march.select(".archive-item a")] == ["../articles/summit-3.html"]
+    assert (march.select_one(".archive-item time")["datetime"], march.select_one(".archive-item time").get_text()) == (
+        "2026-03-13", "Mar 13")
+    assert [link["href"] for link in march.select(".archive-nav a")] == ["../archive/2026-02.html"]
+    assert [link["href"] for link in site.page("en/archive/2026-02.html").select(".archive-nav a")] == [
+        "../archive/2026-03.html", "../archive/2026-01.html"]
+    undated = site.page("en/archive/undated.html")
+    assert len(undated.select(".archive-item")) == 3 and undated.select_one(".archive-item time") is None
     # Article text stays text in the one-line items too.
-    assert archive.find("script") is None and archive.find("img") is None
-    assert "<script>alert('headline')</script> Gaza {{ 7 * 7 }}" in [link.get_text() for link in archive.select(".archive-item a")]
+    assert undated.find("script") is None and undated.find("img") is None
+    assert "<script>alert('headline')</script> Gaza {{ 7 * 7 }}" in [link.get_text() for link in undated.select(".archive-item a")]
     french = site.page("fr/archive.html")
-    assert [title.contents[0].strip() for title in french.select(".archive-month-title")][:1] == ["mars 2026"]
+    assert [link.get_text() for link in french.select(".archive-months a")][:1] == ["mars 2026"]
+    assert site.page("ar/archive/2026-03.html").select_one("h1").get_text() == "مارس 2026"
     # An actor's page: its two latest articles in full, the earlier one by month.
     actor = site.page("fr/actors/emmanuel-macron.html")
     assert [link["href"] for link in actor.select(".article-item-title a")] == [
@@ -132,7 +139,7 @@ def test_site_long_lists_show_the_latest_in_full_and_the_rest_by_month(build_sit
     assert actor.select_one(".archive-title").get_text() == "Articles plus anciens"
     assert [link["href"] for link in actor.select(".archive-item a")] == ["../articles/summit-1.html"]
     assert actor.select_one(".archive-month-title").contents[0].strip() == "janvier 2026"
-    for target in (home.select_one(".home-latest .more a"), *archive.select(".archive-item a")):
+    for target in (home.select_one(".home-latest .more a"), *archive.select(".archive-months a")):
         assert (site.output / "en" / target["href"]).resolve().is_file()
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
+from itertools import groupby
 from typing import Any
 
 from pelican.generators import Generator
@@ -21,6 +22,7 @@ from pelican.utils import get_relative_path, path_to_url
 
 from .collation import Alphabet
 from .corpus import DigestCorpus
+from .fragments import article_month
 from .i18n import Interface, InterfaceLanguage, language_root, page_url
 from .output import output_files, signature_of
 from .page_inputs import PageInputs
@@ -46,6 +48,29 @@ class PlannedPage:
     date: dt.datetime | None = None  # when the page's content was published (sitemap `lastmod`)
     in_sitemap: bool = True
     localised: Localised | None = None  # what differs by interface language (index order, letter groups)
+
+
+@dataclass
+class ArchiveMonth:
+    """The articles of one month, newest first (`month` None: those whose date is unknown), on a page of their own.
+
+    A new article changes its month's page and the archive's counts, not a list of every article.
+    """
+
+    month: dt.date | None
+    url: str
+    save_as: str
+    articles: list[Any]
+
+
+def archive_months(articles: list[Any], settings: dict[str, Any]) -> list[ArchiveMonth]:
+    """`articles` (the site's order: newest first, undated last) by month, newest first."""
+    months = []
+    for month, group in groupby(articles, key=article_month):
+        slug = f"{month:%Y-%m}" if month else "undated"
+        months.append(ArchiveMonth(month, settings["ARCHIVE_MONTH_URL"].format(slug=slug),
+                                   settings["ARCHIVE_MONTH_SAVE_AS"].format(slug=slug), list(group)))
+    return months
 
 
 def _newest_first(story: Any) -> tuple[bool, float, str]:
@@ -88,8 +113,14 @@ def plan_pages(context: dict[str, Any], settings: dict[str, Any]) -> list[Planne
     articles = context["articles"]  # newest first, undated last
     plan = [PlannedPage("home", "index.html", "index.html", ("index",),
                         _home_lists(corpus, stories, articles, settings["NEWS_DIGEST_LIST_LATEST"])),
-            PlannedPage("archive", settings["ARCHIVE_URL"], settings["ARCHIVE_SAVE_AS"], ("archive",), {"articles": articles}),
             PlannedPage("search", "search.html", "search.html", ("search",), in_sitemap=False)]
+    months = archive_months(articles, settings)
+    plan.append(PlannedPage("archive", settings["ARCHIVE_URL"], settings["ARCHIVE_SAVE_AS"], ("archive",),
+                            {"archive_months": months}))
+    plan += [PlannedPage("month", month.url, month.save_as, ("archive-month",),
+                         {"archive_month": month, "newer": months[index - 1] if index else None,
+                          "older": months[index + 1] if index + 1 < len(months) else None})
+             for index, month in enumerate(months)]
     # Articles and pages are written at their URL: their SAVE_AS settings are off (Pelican must not write them).
     plan += [PlannedPage("article", page_url(article), page_url(article), (article.template, "article"), {"article": article},
                          search_language=interface.closest_to(article.lang),

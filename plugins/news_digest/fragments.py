@@ -65,6 +65,13 @@ class Fragments:
                          f'<ol class="archive-list">{"".join(lines)}</ol></section>')
         return Markup("".join(parts))
 
+    @pass_context
+    def archive_lines(self, context: Context, articles: Any) -> Markup:
+        """A line per article (day, headline, language), in the list's order, without month headings."""
+        ui: InterfaceLanguage = context["ui"]
+        root = str(escape(context["LANGUAGE_ROOT"]))
+        return Markup(f'<ol class="archive-list">{"".join(self._archive_line(ui, root, article) for article in articles)}</ol>')
+
     def _archive_line(self, ui: InterfaceLanguage, root: str, article: Any) -> str:
         key = (id(article), ui.lang, root, "archive")
         line = self._items.get(key)
@@ -81,11 +88,15 @@ class Fragments:
         the same on every page and in every interface language, so made once."""
         entry = self._links.get(id(article))
         if entry is None:
-            month = article.date.date().replace(day=1) if getattr(article, "date_known", True) else None
-            entry = self._links[id(article)] = (month, (
+            entry = self._links[id(article)] = (article_month(article), (
                 f'{escape(page_url(article))}" lang="{escape(article.lang)}" dir="{escape(article.digest.direction)}">'
                 f'{escape(article.title)}</a>'))
         return entry
+
+
+def article_month(article: Any) -> dt.date | None:
+    """The first day of the article's month; None when its date is unknown."""
+    return article.date.date().replace(day=1) if getattr(article, "date_known", True) else None
 
 
 @pass_context
@@ -97,8 +108,9 @@ def actor_name(context: Context, actor: Any) -> Markup:
 
 def install_fragments(generator: Any) -> None:
     """Signal receiver (generator_init): `article_item(article, heading)` for list items, `archive(articles,
-    heading)` for long lists by month, `actor_name(actor)`."""
+    heading)` for long lists by month, `archive_lines(articles)` for one month's, `actor_name(actor)`."""
     env = getattr(generator, "env", None)
     if env is not None:
         fragments = Fragments()
-        env.globals.update(article_item=fragments.article_item, archive=fragments.archive, actor_name=actor_name)
+        env.globals.update(article_item=fragments.article_item, archive=fragments.archive,
+                           archive_lines=fragments.archive_lines, actor_name=actor_name)

@@ -126,7 +126,11 @@ class PageInputs:
                 tuple((self.actor(actor), len(actor.articles)) for actor in context["home_actors"]))
 
     def _archive_page(self, context: dict[str, Any]) -> Hashable:
-        return self._articles(context["articles"])
+        return tuple(_month_link(month) for month in context["archive_months"])
+
+    def _month_page(self, context: dict[str, Any]) -> Hashable:
+        return (_month_link(context["archive_month"]), self._articles(context["archive_month"].articles),
+                _month_link(context["newer"]), _month_link(context["older"]))
 
     def _actors_page(self, context: dict[str, Any]) -> Hashable:
         return tuple((actor_type, tuple((group.label, tuple((self.actor(actor), len(actor.articles))
@@ -147,6 +151,13 @@ class PageInputs:
         page = context["page"]
         return (page.url, page.title, _digest(page.content), getattr(page, "lang", None))
 
+
+
+def _month_link(month: Any) -> Hashable:
+    """What a link to a month of the archive shows: its address, month and number of articles."""
+    if month is None:
+        return None
+    return page_url(month), month.month.isoformat() if month.month else None, len(month.articles)
 
 
 def _plain(value: Any) -> Any:

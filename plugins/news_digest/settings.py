@@ -176,13 +176,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("STORY_SAVE_AS", "stories/{slug}.html", "Where a story's page is written.", _url_pattern),
     Setting("STORIES_URL", "stories/index.html", "Address of the index of stories, newest first.", _url_pattern),
     Setting("STORIES_SAVE_AS", "stories/index.html", "Where the index of stories is written.", _url_pattern),
-    Setting("ARCHIVE_URL", "archive.html", "Address of the list of all articles by month.", _url_pattern),
-    Setting("ARCHIVE_SAVE_AS", "archive.html", "Where the list of all articles by month is written.", _url_pattern),
+    Setting("ARCHIVE_URL", "archive.html", "Address of the archive: every month with its number of articles.",
+            _url_pattern),
+    Setting("ARCHIVE_SAVE_AS", "archive.html", "Where the archive is written.", _url_pattern),
+    Setting("ARCHIVE_MONTH_URL", "archive/{slug}.html",
+            "Address of a month's articles ({slug} is the year and month, 2025-03, or 'undated').", _url_pattern),
+    Setting("ARCHIVE_MONTH_SAVE_AS", "archive/{slug}.html", "Where a month's articles are written.", _url_pattern),
     Setting(
         "NEWS_DIGEST_LIST_LATEST",
         20,
         "Articles the home, actor and topic pages show in full (headline, source, place, date), newest first. "
-        "The home page then links to the archive of all articles; actor and topic pages list their earlier "
+        "The home page then links to the archive by month; actor and topic pages list their earlier "
         "articles by month, date and headline only, so adding an article does not rewrite every long list.",
         _positive_int,
     ),
