@@ -22,3 +22,26 @@ def test_search_page_exists_in_every_interface_language_with_its_labels(digest_s
 def test_search_is_left_out_when_switched_off(build_site):
     site = build_site(NEWS_DIGEST_SEARCH=False)
     assert not (site.output / "pagefind").exists()
+
+
+def test_search_indexing_a_failed_build_leaves_behind_is_stopped_and_cleaned_up(tmp_path):
+    import gc
+
+    from news_digest.search import SearchIndexing
+
+    output, workspace = tmp_path / "output", tmp_path / "workspace"
+    (output / "en").mkdir(parents=True)
+    workspace.mkdir()
+    (output / "en" / "page.html").write_text('<html lang="en"><body data-pagefind-body><p>Gaza talks</p></body></html>',
+                                              encoding="utf-8")
+    indexing = SearchIndexing.start({"OUTPUT_PATH": str(output), "NEWS_DIGEST_SEARCH_LANGUAGE": "ar"},
+                                    ["en/page.html"], workspace)
+    process, staging = indexing.process, indexing.staging
+    assert (staging / "en" / "page.html").is_file()
+    del indexing  # the build failed before waiting for it
+    gc.collect()
+    assert process.poll() is not None and not staging.exists()
+    finished = SearchIndexing.start({"OUTPUT_PATH": str(output), "NEWS_DIGEST_SEARCH_LANGUAGE": "ar"},
+                                    ["en/page.html"], workspace)
+    assert finished.finish() and (output / "pagefind" / "pagefind-entry.json").is_file()
+    assert not finished.staging.exists()

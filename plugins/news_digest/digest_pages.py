@@ -22,6 +22,7 @@ from pelican.utils import get_relative_path, path_to_url
 
 from .collation import Alphabet
 from .corpus import DigestCorpus
+from .finishing import searched_pages, start_search
 from .fragments import article_month
 from .i18n import Interface, InterfaceLanguage, language_root, page_url
 from .output import output_files, signature_of
@@ -203,9 +204,20 @@ class DigestPagesGenerator(Generator):
                 yield save_as, signature, partial(self._render, ui, save_as, page.url, page.templates, context)
 
     def generate_output(self, writer: Any) -> None:
-        """Write every planned page whose inputs changed, in every interface language, on every core; then the root."""
+        """Write every planned page whose inputs changed, in every interface language, on every core; then the root.
+
+        With search on, the copies search reads are written first and Pagefind starts on them while the others
+        are written.
+        """
         files = output_files(self.context, self.settings)
-        files.produce(self._jobs(files.build_signature))
+        if self.settings["NEWS_DIGEST_SEARCH"]:
+            jobs = list(self._jobs(files.build_signature))
+            searched = set(searched_pages(self.context))
+            files.produce([job for job in jobs if job[0] in searched])
+            start_search(self.context, self.settings, files)
+            files.produce([job for job in jobs if job[0] not in searched])
+        else:
+            files.produce(self._jobs(files.build_signature))
         interface: Interface = self.context["news_digest_interface"]
         files.write("index.html", self._render(interface.default, "index.html", "index.html", ("root",), {}))
 

@@ -14,6 +14,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -49,34 +51,64 @@ def stage_pages(output_path: str, pages: Sequence[str], staging: Path) -> None:
             shutil.copyfile(output / page, target)
 
 
-def build_search_index(settings: dict[str, Any], pages: Sequence[str], workspace: Path) -> bool:
-    """Index `pages` (paths in the output folder) with Pagefind; warn, naming the fix, when it cannot.
+class SearchIndexing:
+    """Pagefind indexing the site in the background while the build writes the rest of it.
 
-    `workspace` is a folder for Pagefind's configuration file (Pagefind reads it from its working folder).
-    Returns True when the index was written.
+    Pagefind keeps about one and a half cores busy (ten seconds at 5,000 articles); started as soon as the
+    pages it reads are written, it shares the machine with the other interface languages' copies, the feeds
+    and the exports instead of running after them. `finish` waits for it.
     """
-    if importlib.util.find_spec("pagefind") is None:
-        logger.warning("news_digest.search: Pagefind is not installed, so the site has no search index. "
-                       "Install the pinned requirements (make build), or set NEWS_DIGEST_SEARCH = False")
-        return False
-    output = settings["OUTPUT_PATH"]
-    # Pagefind adds files named by their content and never removes old ones: start from an empty folder.
-    shutil.rmtree(Path(output) / "pagefind", ignore_errors=True)
-    staging = workspace / "search-pages"
-    stage_pages(output, pages, staging)
-    config = pagefind_config(staging, output, settings["NEWS_DIGEST_SEARCH_LANGUAGE"])
-    (workspace / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
-    try:
-        subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=workspace, check=True, capture_output=True,
-                       text=True, timeout=PAGEFIND_TIMEOUT_SECONDS)
-    except subprocess.CalledProcessError as error:
-        logger.warning("news_digest.search: Pagefind failed (exit %s), so search will not work: %s",
-                       error.returncode, (error.stderr or error.stdout).strip()[-2000:])
-        return False
-    except subprocess.TimeoutExpired:
-        logger.warning("news_digest.search: Pagefind did not finish in %s s; search will not work",
-                       PAGEFIND_TIMEOUT_SECONDS)
-        return False
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return True
+
+    def __init__(self, process: subprocess.Popen[bytes], staging: Path, log: Path) -> None:
+        self.process = process
+        self.staging = staging
+        self.log = log
+        self.deadline = time.monotonic() + PAGEFIND_TIMEOUT_SECONDS
+        # A build that fails before `finish` does not leave Pagefind running, nor its staging folder.
+        self._cleanup = weakref.finalize(self, _stop, process, staging)
+
+    @classmethod
+    def start(cls, settings: dict[str, Any], pages: Sequence[str], workspace: Path) -> SearchIndexing | None:
+        """Start indexing `pages` (paths in the output folder); None, with a warning naming the fix, when it cannot.
+
+        `workspace` is a folder for Pagefind's configuration file (Pagefind reads it from its working folder).
+        """
+        if importlib.util.find_spec("pagefind") is None:
+            logger.warning("news_digest.search: Pagefind is not installed, so the site has no search index. "
+                           "Install the pinned requirements (make build), or set NEWS_DIGEST_SEARCH = False")
+            return None
+        output = settings["OUTPUT_PATH"]
+        # Pagefind adds files named by their content and never removes old ones: start from an empty folder.
+        shutil.rmtree(Path(output) / "pagefind", ignore_errors=True)
+        staging = workspace / "search-pages"
+        stage_pages(output, pages, staging)
+        config = pagefind_config(staging, output, settings["NEWS_DIGEST_SEARCH_LANGUAGE"])
+        (workspace / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+        # Its messages go to a file: a pipe nobody reads until the end could fill up and stall it.
+        with (workspace / "pagefind.log").open("w", encoding="utf-8") as log:
+            process = subprocess.Popen([sys.executable, "-m", "pagefind", "--quiet"], cwd=workspace,
+                                       stdout=log, stderr=subprocess.STDOUT)
+        return cls(process, staging, workspace / "pagefind.log")
+
+    def finish(self) -> bool:
+        """Wait for Pagefind; True when it wrote the index, else False with a warning."""
+        try:
+            self.process.wait(timeout=max(0.0, self.deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            logger.warning("news_digest.search: Pagefind did not finish in %s s; search will not work",
+                           PAGEFIND_TIMEOUT_SECONDS)
+            return False
+        finally:
+            self._cleanup()  # kills Pagefind if it still runs, removes the staging folder
+        if self.process.returncode != 0:
+            logger.warning("news_digest.search: Pagefind failed (exit %s), so search will not work: %s",
+                           self.process.returncode, self.log.read_text(encoding="utf-8", errors="replace").strip()[-2000:])
+            return False
+        return True
+
+
+def _stop(process: subprocess.Popen[bytes], staging: Path) -> None:
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    shutil.rmtree(staging, ignore_errors=True)
