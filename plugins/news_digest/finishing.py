@@ -27,9 +27,9 @@ class DigestFinishingGenerator(Generator):
         files = output_files(self.context, self.settings)
         files.remove_stale()
         if self.settings["NEWS_DIGEST_SEARCH"]:
-            started: tuple[str, SearchIndexing | None] | None = self.context.pop("news_digest_search", None)
-            if started is not None and started[1] is not None and started[1].finish():
-                files.notes["search"] = started[0]
+            signature, indexing = self.context.pop("news_digest_search", ("", None))
+            if indexing is not None and indexing.finish():
+                files.notes["search"] = signature
         elif (files.output / SEARCH_ENTRY).is_file():
             # Search was switched off: a clean build would have no index, so neither does this one.
             shutil.rmtree(files.output / SEARCH_ENTRY.parent)
