@@ -210,14 +210,13 @@ class DigestPagesGenerator(Generator):
         are written.
         """
         files = output_files(self.context, self.settings)
-        if self.settings["NEWS_DIGEST_SEARCH"]:
-            jobs = list(self._jobs(files.build_signature))
-            searched = set(searched_pages(self.context))
-            files.produce([job for job in jobs if job[0] in searched])
+        jobs = list(self._jobs(files.build_signature))
+        search = self.settings["NEWS_DIGEST_SEARCH"]
+        searched = set(searched_pages(self.context)) if search else set()
+        files.produce([job for job in jobs if job[0] in searched])
+        if search:
             start_search(self.context, self.settings, files)
-            files.produce([job for job in jobs if job[0] not in searched])
-        else:
-            files.produce(self._jobs(files.build_signature))
+        files.produce([job for job in jobs if job[0] not in searched])
         interface: Interface = self.context["news_digest_interface"]
         files.write("index.html", self._render(interface.default, "index.html", "index.html", ("root",), {}))
 

@@ -58,19 +58,20 @@ class Fragments:
         root = str(escape(context["LANGUAGE_ROOT"]))
         parts = []
         for month, group in groupby(articles, key=lambda article: self._archive_link(article)[0]):
-            lines = [self._archive_line(ui, root, article) for article in group]
+            month_articles = list(group)
             label = ui.month(month) if month else ui.gettext("Date unknown")
             parts.append(f'<section class="archive-month"><{heading} class="archive-month-title">{escape(label)} '
-                         f'<span class="count">({ui.number(len(lines))})</span></{heading}>'
-                         f'<ol class="archive-list">{"".join(lines)}</ol></section>')
+                         f'<span class="count">({ui.number(len(month_articles))})</span></{heading}>'
+                         f'{self._archive_list(ui, root, month_articles)}</section>')
         return Markup("".join(parts))
 
     @pass_context
     def archive_lines(self, context: Context, articles: Any) -> Markup:
         """A line per article (day, headline, language), in the list's order, without month headings."""
-        ui: InterfaceLanguage = context["ui"]
-        root = str(escape(context["LANGUAGE_ROOT"]))
-        return Markup(f'<ol class="archive-list">{"".join(self._archive_line(ui, root, article) for article in articles)}</ol>')
+        return Markup(self._archive_list(context["ui"], str(escape(context["LANGUAGE_ROOT"])), articles))
+
+    def _archive_list(self, ui: InterfaceLanguage, root: str, articles: Any) -> str:
+        return f'<ol class="archive-list">{"".join(self._archive_line(ui, root, article) for article in articles)}</ol>'
 
     def _archive_line(self, ui: InterfaceLanguage, root: str, article: Any) -> str:
         key = (id(article), ui.lang, root, "archive")
