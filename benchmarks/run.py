@@ -43,6 +43,8 @@ NON_ARTICLE_FOLDERS = ("actors/", "topics/", "stories/", "pages/")
 INTERFACE_FOLDERS = ("en", "fr", "ar")
 LOG_LEVEL = re.compile(r"^(?:\[[\d:]+\])?\s*(WARNING|ERROR|CRITICAL)\s+(.*?)\s*(?:\S+\.py:\d+)?$")
 LOG_TAIL_LINES = 25
+# Seconds between removing one size's runs and timing the next size's builds (see `remove_and_settle`).
+SETTLE_S = 65
 # Every ratio compares with this (scenario, builder) cell at the same N: stock Pelican's cold build.
 REFERENCE = ("full", "stock")
 # The project's switch for Pagefind indexing, passed with `-e` so each scenario says whether it indexes.
@@ -424,26 +426,30 @@ def describe_failure(run: Measurement, pages: PageCheck | None) -> str | None:
     return None
 
 
-def run_cell(
-    result: Result, scenario: Scenario, jobs: Sequence[BuildJob], corpus: Corpus, keep: bool = True
-) -> None:
+def run_cell(result: Result, scenario: Scenario, jobs: Sequence[BuildJob], corpus: Corpus) -> None:
     """Prepare and measure each repeat of one (N, scenario, builder) cell into `result`.
 
     A failure (prepare step, measured build, checks) is recorded in `result.problem` and ends the cell.
-    Without `keep`, each run's output, cache and content copy are removed once checked (logs stay).
     """
     for number, job in enumerate(jobs, start=1):
         label = f"n={result.n} {scenario.name} {result.builder} run {number}/{len(jobs)}"
-        try:
-            failure = measure_run(result, scenario, job, corpus, label)
-        finally:
-            if not keep:
-                for folder in (job.output, job.cache, job.content):
-                    if folder != corpus.content(job.builder.content_kind):
-                        shutil.rmtree(folder, ignore_errors=True)
+        failure = measure_run(result, scenario, job, corpus, label)
         if failure is not None:
             result.problem = failure
             return
+
+
+def remove_and_settle(folder: Path) -> None:
+    """Remove `folder`, then let the file system forget the removal before the next build is timed.
+
+    ext4 without a journal (this machine's disk) will not reuse a file's inode for a minute after it is
+    deleted, six while the deletion is unwritten, and every file created meanwhile scans past each of them:
+    right after the tens of thousands of files of one size were removed, every build of the next would pay
+    for them, the one that creates the most files most. Written out (`sync`) and a minute old, they cost nothing.
+    """
+    shutil.rmtree(folder, ignore_errors=True)
+    os.sync()
+    time.sleep(SETTLE_S)
 
 
 def measure_run(result: Result, scenario: Scenario, job: BuildJob, corpus: Corpus, label: str) -> str | None:
@@ -530,7 +536,11 @@ def benchmark(args: argparse.Namespace, builders: Sequence[Builder], root: Path)
                 continue
             base = root / f"n{n}" / scenario.name / builder.name
             jobs = [build_job(args, scenario, builder, corpus, base / f"run{k}") for k in range(1, args.repeat + 1)]
-            run_cell(result, scenario, jobs, corpus, keep=args.keep)
+            run_cell(result, scenario, jobs, corpus)
+        if not args.keep and n != args.n[-1]:
+            # Runs are removed a size at a time, never between timed builds (see `remove_and_settle`).
+            print(f"bench: removing the runs at n={n} and waiting {SETTLE_S} s for the disk", file=sys.stderr, flush=True)
+            remove_and_settle(root / f"n{n}")
     return results
 
 

@@ -400,3 +400,21 @@ def test_build_after_an_interrupted_one_removes_the_temporary_files_it_left(tmp_
     assert [path for path in planted if path.exists()] == []
     assert rebuilt.files() == {**built, "notes.tmp": b"not a temporary file of the build"}
     assert json.loads(manifest.read_text(encoding="utf-8"))["complete"] is True
+
+
+def test_a_page_an_interrupted_build_cut_off_or_never_wrote_is_whole_after_the_next_build(tmp_path: Path) -> None:
+    """New pages are written in place, not through a temporary file: after a build killed mid-page (its manifest
+    unfinished, every file's signature unknown), the next build completes the cut-off page and the missing one."""
+    content = _fill(tmp_path / "content", SAMPLE_FILES)
+    site = run_build(content, tmp_path / "output")
+    built = site.files()
+    manifest = tmp_path / "cache" / "news_digest" / "outputs.json"
+    record = json.loads(manifest.read_text(encoding="utf-8"))
+    # What a killed build records before it writes anything: the files it knows of, made from unknown inputs.
+    manifest.write_text(json.dumps({**record, "complete": False, "files": dict.fromkeys(record["files"], "")}),
+                        encoding="utf-8")
+    cut_off, missing = sorted((site.output / "en" / "articles").glob("*.html"))[:2]
+    cut_off.write_bytes(cut_off.read_bytes()[:100])
+    missing.unlink()
+    rebuilt = run_build(content, site.output)
+    assert rebuilt.files() == built

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
 from itertools import groupby
+from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
@@ -161,6 +162,13 @@ class DigestPagesGenerator(Generator):
         return self.get_template(next((name for name in names if f"{name}.html" in self._available_templates),
                                       names[-1]))
 
+    def _compile_theme(self) -> None:
+        """Compile every template of the theme now, so the forked workers inherit them instead of each compiling its own."""
+        theme = Path(self.settings["THEME"], "templates")
+        for name in sorted(self._available_templates):
+            if not name.startswith("!") and (theme / name).is_file():
+                self.env.get_template(name)
+
     def _render(self, ui: InterfaceLanguage, save_as: str, url: str, templates: tuple[str, ...],
                 context: dict[str, Any]) -> bytes:
         """Page `save_as` (a path of the output) at language-neutral `url`, in interface language `ui`.
@@ -210,6 +218,7 @@ class DigestPagesGenerator(Generator):
         are written.
         """
         files = output_files(self.context, self.settings)
+        self._compile_theme()
         jobs = list(self._jobs(files.build_signature))
         search = self.settings["NEWS_DIGEST_SEARCH"]
         searched = set(searched_pages(self.context)) if search else set()

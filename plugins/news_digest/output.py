@@ -49,6 +49,28 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path`, which this build's listing of the output folder did not have, with `data`.
+
+    Written in place, not through a temporary file: there is no older version for a reader to see, and a
+    build killed halfway leaves its manifest marked incomplete, so the next one compares every file's bytes and
+    rewrites a cut-off page. On a file system that keeps a deleted file's inode number out of reach for a
+    while (ext4 without a journal scans past each one), a temporary file per page also doubles the cost of
+    creating it. A file that appeared since the listing is replaced as usual.
+    """
+    try:
+        try:
+            stream = open(path, "xb")
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            stream = open(path, "xb")
+    except FileExistsError:
+        write_if_changed(path, data)
+        return
+    with stream:
+        stream.write(data)
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write `data` unless `path` already holds exactly these bytes (rewrites stall slow disks); True if written."""
     try:
@@ -155,21 +177,24 @@ class OutputFiles:
         `render` runs in a forked worker when there are enough files to share (a fork costs about as much as
         rendering a few dozen pages), so it may read anything in memory but must not change it.
         """
-        stale = [(relative, render) for relative, signature, render in jobs if not self.up_to_date(relative, signature)]
+        # In path order, each worker writes its own run of folders: two processes creating files in one folder
+        # take turns on its lock.
+        stale = sorted(((relative, render) for relative, signature, render in jobs
+                        if not self.up_to_date(relative, signature)), key=lambda job: job[0])
 
         existing = self._existing  # listed before forking
 
         def write(relative: str, data: bytes) -> bool:
             if relative in existing:
                 return write_if_changed(self.output / relative, data)
-            write_atomically(self.output / relative, data)  # a new file (a clean build): nothing to compare with
+            write_new(self.output / relative, data)
             return True
 
         def write_share(share: list[tuple[str, Callable[[], bytes]]]) -> list[bool]:
             return [write(relative, render()) for relative, render in share]
 
         workers = self.workers if len(stale) >= MIN_FILES_PER_WORKER * 2 else 1
-        self.written += sum(fork_map(write_share, stale, workers, scratch=self.scratch))
+        self.written += sum(fork_map(write_share, stale, workers, scratch=self.scratch, contiguous=True))
 
     def remove_stale(self) -> int:
         """Remove what the last build wrote and this one no longer makes; returns how many files."""

@@ -32,16 +32,23 @@ def available_cores() -> int:
 
 
 def fork_map(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item], workers: int,
-             scratch: str | None = None) -> list[Result]:
-    """`function(items)` computed in `workers` processes, each on an interleaved share; results in item order.
+             scratch: str | None = None, contiguous: bool = False) -> list[Result]:
+    """`function(items)` computed in `workers` processes, each on a share of the items; results in item order.
 
     `function` takes a share (a list) and returns one result per item. This process computes the first share
-    itself, so `workers=2` uses one child. `scratch` is the folder for the children's result files.
+    itself, so `workers=2` uses one child. `scratch` is the folder for the children's result files. Shares
+    are interleaved (item i goes to worker i % workers), which balances items whose cost drifts along the
+    list, or with `contiguous` consecutive runs of items, which keeps workers apart when neighbours share
+    something that one process at a time can use (files in one folder, whose lock each new file takes).
     """
     workers = max(1, min(workers, len(items)))
     if workers == 1 or not hasattr(os, "fork"):
         return list(function(items))
-    shares = [items[start::workers] for start in range(workers)]
+    if contiguous:
+        bounds = [len(items) * share // workers for share in range(workers + 1)]
+        shares = [items[start:end] for start, end in zip(bounds, bounds[1:])]
+    else:
+        shares = [items[start::workers] for start in range(workers)]
     children: list[tuple[int, str]] = []
     for share in shares[1:]:
         handle, result_path = tempfile.mkstemp(prefix="worker-", suffix=".pickle", dir=scratch)
@@ -69,6 +76,8 @@ def fork_map(function: Callable[[Sequence[Item]], list[Result]], items: Sequence
         if not succeeded:
             raise WorkerError(f"a parallel worker failed:\n{value}")
         results_by_share.append(value)  # type: ignore[arg-type]
+    if contiguous:
+        return [result for share in results_by_share for result in share]
     # Undo the interleaving: item i was position i // workers of share i % workers.
     return [results_by_share[index % workers][index // workers] for index in range(len(items))]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from functools import cached_property
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,10 @@ from .analysis_cache import AnalysisCache, document_key
 from .output import scratch_folder
 from .parallel import available_cores, fork_map
 from .pipeline.article_pipeline import ArticlePipeline
+from .pipeline.config import AnalysisConfig
 from .pipeline.document import ArticleDocument, Problem, printable_path
 from .pipeline.identifiers import display_path
+from .pipeline.language import LanguageDetector
 from .settings import analysis_config
 
 logger = logging.getLogger(__name__)
@@ -56,12 +59,21 @@ class NewsTextReader(BaseReader):
         # Files with the same bytes as an earlier one (by path) that became a page: absolute path -> the original's.
         self.copies: dict[str, str] = {}
 
+    @cached_property
+    def config(self) -> AnalysisConfig:
+        """What the analysis depends on, from the settings."""
+        return analysis_config(self.settings)
+
+    @property
+    def _kept_folder(self) -> Path | None:
+        """Where the pipeline's resources and language model are kept between builds (None: not kept)."""
+        return Path(self.settings["CACHE_PATH"]) / "news_digest" if self.settings["NEWS_DIGEST_CACHE"] else None
+
     @property
     def pipeline(self) -> ArticlePipeline:
         """The analysis pipeline, built on first use; knowledge-base problems are reported then."""
         if self._pipeline is None:
-            kept = Path(self.settings["CACHE_PATH"]) / "news_digest" if self.settings["NEWS_DIGEST_CACHE"] else None
-            self._pipeline = ArticlePipeline(analysis_config(self.settings), cache_folder=kept)
+            self._pipeline = ArticlePipeline(self.config, cache_folder=self._kept_folder)
             for label, problem in (*self._pipeline.knowledge.problems, *self._pipeline.matcher.problems):
                 logger.warning("news_digest.knowledge: %s", problem.describe(label))
             for label, problem in self._pipeline.taxonomy.problems:
@@ -77,14 +89,14 @@ class NewsTextReader(BaseReader):
         Analyses come from the cache when the bytes and everything analysis depends on are unchanged; the
         others are analysed on every core. Files that cannot be read are left to `read`, which reports them.
         """
-        pipeline = self.pipeline
-        fingerprint = pipeline.config.fingerprint
+        config = self.config
+        fingerprint = config.fingerprint
         keyed: dict[str, tuple[str, bytes]] = {}
         originals: dict[bytes, str] = {}
         copies: dict[str, str] = {}
         for path in sorted(paths):
             try:
-                if os.path.getsize(path) > pipeline.config.max_article_bytes:
+                if os.path.getsize(path) > config.max_article_bytes:
                     continue
                 raw = Path(path).read_bytes()
             except OSError:
@@ -96,17 +108,18 @@ class NewsTextReader(BaseReader):
         cache = AnalysisCache(self.settings["CACHE_PATH"]) if self.settings["NEWS_DIGEST_CACHE"] else None
         cached = cache.load(key for key, _ in keyed.values()) if cache else {}
         missing = [(path, key, raw) for path, (key, raw) in keyed.items() if key not in cached]
-
-        def analyse(share: list[tuple[str, str, bytes]]) -> list[ArticleDocument]:
-            return [pipeline.analyse(raw, self._source(path)) for path, _, raw in share]
-
-        scratch = scratch_folder(self.settings)
+        scratch = str(scratch_folder(self.settings))
         workers = self.settings["NEWS_DIGEST_WORKERS"] or available_cores()
         if len(missing) > 1 and workers > 1:
             # Workers inherit the language model instead of each loading its own. Otherwise it is loaded only
             # if an article needs it (most declare their language, or are the only language of their script).
-            pipeline.detector.prepare(pipeline.config.languages)
-        analysed = dict(zip((key for _, key, _ in missing), fork_map(analyse, missing, workers, scratch=str(scratch))))
+            self._make_pipeline_and_model(scratch)
+        pipeline = self.pipeline
+
+        def analyse(share: list[tuple[str, str, bytes]]) -> list[ArticleDocument]:
+            return [pipeline.analyse(raw, self._source(path)) for path, _, raw in share]
+
+        analysed = dict(zip((key for _, key, _ in missing), fork_map(analyse, missing, workers, scratch=scratch)))
         if cache:
             cache.store(analysed, keep=(key for key, _ in keyed.values()))
             cache.close()
@@ -115,6 +128,19 @@ class NewsTextReader(BaseReader):
         # A copy of a file that cannot be a page is left to `read`, which reports the same problem for it.
         self.copies = {path: original for path, original in copies.items() if not self.prefetched[original][1].rejected}
         logger.info("news_digest.reader: %d articles analysed, %d from the cache", len(analysed), len(cached))
+
+    def _make_pipeline_and_model(self, scratch: str) -> None:
+        """Make the pipeline here while a forked worker makes the language model; then load the model.
+
+        On a cold cache each takes about half a second. The worker keeps the model in the cache folder, from
+        which it loads in milliseconds; without a cache folder the two are made one after the other.
+        """
+        folder, languages = self._kept_folder, self.config.languages
+        if folder is not None:
+            # Nothing comes back from either: the pipeline stays in this process, the model in the cache folder.
+            tasks = [lambda: self.pipeline and None, lambda: LanguageDetector(folder).prepare(languages)]
+            fork_map(lambda share: [task() for task in share], tasks, 2, scratch=scratch)
+        self.pipeline.detector.prepare(languages)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Analyse one file; log its problems; mark it `skip` when it cannot become a page."""
