@@ -1,4 +1,4 @@
-"""Writing output files: atomically, only when their bytes change, and only when their inputs changed.
+"""Writing output files: only when their inputs changed, only when their bytes change, replacing old ones atomically.
 
 Every file the digest writes is recorded in a manifest (in Pelican's cache folder) with a signature of what
 it was made from. The next build skips a file whose signature is the same and which is still there, and
