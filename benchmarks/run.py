@@ -523,7 +523,7 @@ def build_job(args: argparse.Namespace, scenario: Scenario, builder: Builder, co
 def benchmark(args: argparse.Namespace, builders: Sequence[Builder], root: Path) -> list[Result]:
     """Generate each N's articles, then measure every scenario and builder on them."""
     results: list[Result] = []
-    for n in args.n:
+    for position, n in enumerate(args.n, start=1):
         corpus = Corpus(seed=args.seed, articles=tuple(generate(n, args.seed)), folder=root / f"n{n}" / "content")
         write_content(corpus.articles, corpus.folder, {builder.content_kind for builder in builders})
         for scenario, builder in cells(list(map(scenario_named, args.scenario)), builders):
@@ -537,7 +537,7 @@ def benchmark(args: argparse.Namespace, builders: Sequence[Builder], root: Path)
             base = root / f"n{n}" / scenario.name / builder.name
             jobs = [build_job(args, scenario, builder, corpus, base / f"run{k}") for k in range(1, args.repeat + 1)]
             run_cell(result, scenario, jobs, corpus)
-        if not args.keep and n != args.n[-1]:
+        if not args.keep and position < len(args.n):
             # Runs are removed a size at a time, never between timed builds (see `remove_and_settle`).
             print(f"bench: removing the runs at n={n} and waiting {SETTLE_S} s for the disk", file=sys.stderr, flush=True)
             remove_and_settle(root / f"n{n}")

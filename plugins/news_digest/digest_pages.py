@@ -162,6 +162,7 @@ class DigestPagesGenerator(Generator):
         return self.get_template(next((name for name in names if f"{name}.html" in self._available_templates),
                                       names[-1]))
 
+    @cache  # noqa: B019 - one generator per build: compiled once, before the first round of workers
     def _compile_theme(self) -> None:
         """Compile every template of the theme now, so the forked workers inherit them instead of each compiling its own."""
         theme = Path(self.settings["THEME"], "templates")
@@ -218,14 +219,13 @@ class DigestPagesGenerator(Generator):
         are written.
         """
         files = output_files(self.context, self.settings)
-        self._compile_theme()
         jobs = list(self._jobs(files.build_signature))
         search = self.settings["NEWS_DIGEST_SEARCH"]
         searched = set(searched_pages(self.context)) if search else set()
-        files.produce([job for job in jobs if job[0] in searched])
+        files.produce([job for job in jobs if job[0] in searched], before_fork=self._compile_theme)
         if search:
             start_search(self.context, self.settings, files)
-        files.produce([job for job in jobs if job[0] not in searched])
+        files.produce([job for job in jobs if job[0] not in searched], before_fork=self._compile_theme)
         interface: Interface = self.context["news_digest_interface"]
         files.write("index.html", self._render(interface.default, "index.html", "index.html", ("root",), {}))
 

@@ -171,11 +171,13 @@ class OutputFiles:
         if write_if_changed(self.output / relative, data):
             self.written += 1
 
-    def produce(self, jobs: Iterable[tuple[str, str, Callable[[], bytes]]]) -> None:
+    def produce(self, jobs: Iterable[tuple[str, str, Callable[[], bytes]]],
+                before_fork: Callable[[], None] | None = None) -> None:
         """Write each `(relative, signature, render)` that is not up to date from `render()`, on every core.
 
         `render` runs in a forked worker when there are enough files to share (a fork costs about as much as
-        rendering a few dozen pages), so it may read anything in memory but must not change it.
+        rendering a few dozen pages), so it may read anything in memory but must not change it. `before_fork`
+        runs first when it does: to make once here what every worker would otherwise make for itself.
         """
         # In path order, each worker writes its own run of folders: two processes creating files in one folder
         # take turns on its lock.
@@ -194,6 +196,8 @@ class OutputFiles:
             return [write(relative, render()) for relative, render in share]
 
         workers = self.workers if len(stale) >= MIN_FILES_PER_WORKER * 2 else 1
+        if workers > 1 and before_fork is not None:
+            before_fork()
         self.written += sum(fork_map(write_share, stale, workers, scratch=self.scratch, contiguous=True))
 
     def remove_stale(self) -> int:

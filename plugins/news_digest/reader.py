@@ -137,8 +137,9 @@ class NewsTextReader(BaseReader):
         """
         folder, languages = self._kept_folder, self.config.languages
         if folder is not None:
-            # Nothing comes back from either: the pipeline stays in this process, the model in the cache folder.
-            tasks = [lambda: self.pipeline and None, lambda: LanguageDetector(folder).prepare(languages)]
+            # The first task runs in this process, so the pipeline stays here; the worker's model comes back
+            # through the cache folder.
+            tasks = [lambda: self.pipeline, lambda: LanguageDetector(folder).prepare(languages)]
             fork_map(lambda share: [task() for task in share], tasks, 2, scratch=scratch)
         self.pipeline.detector.prepare(languages)
 
